@@ -1,0 +1,69 @@
+using CoachBot.Core.QuestionSets;
+
+namespace CoachBot.Core.Grading;
+
+/// <summary>
+/// Grades one free-text answer against the question set's rubric. Implementations: the deterministic
+/// rubric grader (default, offline) and, later, LLM graders. Graders never throw for bad answers:
+/// a non-answer is a low grade with flags.
+/// </summary>
+public interface IAnswerGrader
+{
+    /// <summary>A short, stable name for logs and stored grades (e.g. <c>rubric-v1</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Grades <paramref name="request"/>.</summary>
+    Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What to grade: the answer, the question it answers, and the set whose rubric applies.</summary>
+public sealed record GradingRequest(QuestionSet Set, Question Question, string Answer);
+
+/// <summary>How well one mental model is covered, from weakest to best.</summary>
+public enum EvidenceLevel
+{
+    /// <summary>No evidence for the model.</summary>
+    Missing,
+
+    /// <summary>Touched on, without substance.</summary>
+    Mentioned,
+
+    /// <summary>Clear, relevant evidence.</summary>
+    Solid,
+
+    /// <summary>Specific, well-reasoned evidence.</summary>
+    Strong,
+}
+
+/// <summary>The grade for one mental model.</summary>
+/// <param name="Slug">The model's slug.</param>
+/// <param name="Name">The model's display name.</param>
+/// <param name="Score">0–100.</param>
+/// <param name="Level">The level word shown to the learner.</param>
+/// <param name="Evidence">The phrase from the answer that earned credit, or <c>null</c>.</param>
+/// <param name="Missing">What was missing, when the level is below <see cref="EvidenceLevel.Strong"/>.</param>
+public sealed record ModelGrade(string Slug, string Name, int Score, EvidenceLevel Level, string? Evidence, string? Missing);
+
+/// <summary>A complete grade.</summary>
+/// <param name="Overall">0–100.</param>
+/// <param name="Models">One entry per mental model of the set, in the set's order.</param>
+/// <param name="Tip">One concrete tip for the weakest model.</param>
+/// <param name="Flags">Flags such as <c>generic</c> or <c>too_short</c> (see <see cref="GradeFlags"/>).</param>
+/// <param name="Grader">The grader's <see cref="IAnswerGrader.Name"/>.</param>
+public sealed record GradeResult(int Overall, IReadOnlyList<ModelGrade> Models, string Tip, IReadOnlyList<string> Flags, string Grader)
+{
+    /// <summary>The model with the lowest score (first one on ties), or <c>null</c> for an empty rubric.</summary>
+    public ModelGrade? Weakest => Models.Count == 0 ? null : Models.MinBy(m => m.Score);
+}
+
+/// <summary>Well-known grade flags.</summary>
+public static class GradeFlags
+{
+    public const string Generic = "generic";
+    public const string KeywordStuffing = "keyword_stuffing";
+    public const string PromptInjection = "prompt_injection";
+    public const string NumbersWithoutMeaning = "numbers_without_meaning";
+    public const string OffTopic = "off_topic";
+    public const string TooShort = "too_short";
+    public const string UnsupportedLanguage = "unsupported_language";
+}
