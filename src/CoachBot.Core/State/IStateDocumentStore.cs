@@ -1,0 +1,32 @@
+namespace CoachBot.Core.State;
+
+/// <summary>
+/// A durable key → JSON document store with optimistic concurrency, used for chat state
+/// (the bot layer adapts it to Bot Framework's <c>IStorage</c>).
+/// </summary>
+public interface IStateDocumentStore
+{
+    /// <summary>Reads the documents that exist among <paramref name="keys"/>.</summary>
+    Task<IReadOnlyDictionary<string, StateDocument>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a document. <paramref name="expectedETag"/>: <c>null</c> or <c>"*"</c> writes unconditionally;
+    /// any other value writes only if the stored document still has that eTag (a missing document
+    /// matches nothing but <c>null</c>/<c>"*"</c>), else throws <see cref="StateConflictException"/>.
+    /// </summary>
+    /// <returns>The new eTag.</returns>
+    Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the documents among <paramref name="keys"/>; returns how many existed.</summary>
+    Task<int> DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A stored document and its eTag.</summary>
+public sealed record StateDocument(string Json, string ETag);
+
+/// <summary>Thrown when a conditional write finds a different eTag (someone else wrote first).</summary>
+public sealed class StateConflictException(string key) : Exception($"The state document '{key}' was changed by another writer.")
+{
+    /// <summary>The key whose write lost.</summary>
+    public string Key { get; } = key;
+}
