@@ -1,4 +1,18 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using CoachBot.Hosting;
+
+// CoachBot: `dotnet run --project src/CoachBot` serves the bot; `... -- chat` opens the terminal chat.
+var (mode, hostArgs) = CommandLine.Parse(args);
+var app = CoachBotApp.Build(hostArgs, mode);
+await app.InitializeCoachBotAsync();
+
+if (mode == RunMode.Chat)
+{
+    return await app.RunTerminalChatAsync(Console.In, Console.Out);
+}
+
+app.MapCoachBotEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point (public so integration tests can reference the assembly).</summary>
+public partial class Program;

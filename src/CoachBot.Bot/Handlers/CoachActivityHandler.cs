@@ -1,0 +1,162 @@
+using CoachBot.Bot.Rendering;
+using CoachBot.Bot.State;
+using CoachBot.Core.Messages;
+using CoachBot.Core.Practice;
+using CoachBot.Core.Practice.Commands;
+using CoachBot.Core.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Bot.Handlers;
+
+/// <summary>
+/// The bot. It only normalises each turn (mentions stripped, button data read as the command, channel
+/// detected), hands it to the routing table, renders the replies for the channel and saves state.
+/// The practice flow itself lives in Core.
+/// </summary>
+public sealed partial class CoachActivityHandler(
+    ConversationState conversationState,
+    ChatCommandRouter router,
+    PracticeService practice,
+    ChannelRenderers renderers,
+    ConversationCapture capture,
+    ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
+{
+    private const string ForgottenKey = "coachbot.forgotten";
+    private readonly IStatePropertyAccessor<CoachConversationState> _state =
+        conversationState.CreateProperty<CoachConversationState>(nameof(CoachConversationState));
+
+    /// <inheritdoc />
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        await capture.CaptureAsync(turnContext.Activity, cancellationToken);
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        if (!turnContext.TurnState.ContainsKey(ForgottenKey))
+        {
+            await SaveStateAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var state = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
+        if (!state.TryRecord(turnContext.Activity.Id))
+        {
+            LogDuplicate(logger, turnContext.Activity.ChannelId);
+            return; // a redelivery of something already answered
+        }
+
+        await _state.SetAsync(turnContext, state, cancellationToken);
+
+        if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
+        {
+            await SendAsync(turnContext, [CoachMessage.FromText("Message me 1:1 to practise. Study-channel features are coming soon.")], cancellationToken);
+            return;
+        }
+
+        var turn = TurnNormalizer.ToChatTurn(turnContext.Activity);
+        var command = router.Match(turn.Text);
+        var replies = await router.RouteAsync(turn, cancellationToken);
+        if (command is ForgetMeConfirmCommand)
+        {
+            await conversationState.DeleteAsync(turnContext, cancellationToken);
+            turnContext.TurnState[ForgottenKey] = true;
+        }
+
+        await SendAsync(turnContext, replies, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnMessageUpdateActivityAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Covers Teams' "editMessage" and every other channel's messageUpdate: only the latest answer is re-graded.
+        var turn = TurnNormalizer.ToChatTurn(turnContext.Activity);
+        var reply = await practice.RegradeAsync(turn, cancellationToken);
+        if (reply is not null)
+        {
+            await SendAsync(turnContext, [reply], cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        // Handled directly rather than through TeamsActivityHandler's dispatch, which fetches every added
+        // member's profile from the connector first: CoachBot needs only "someone who is not me joined".
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Activity.MembersAdded is { Count: > 0 } added
+            ? OnMembersAddedAsync(added, turnContext, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(membersAdded);
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var recipientId = turnContext.Activity.Recipient?.Id;
+        if (membersAdded.Any(m => m.Id != recipientId))
+        {
+            await WelcomeOnceAsync(turnContext, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        WelcomeOnceAsync(turnContext, cancellationToken);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
+        {
+            return; // channel installs are the study-channel feature's business
+        }
+
+        var state = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
+        if (state.Welcomed)
+        {
+            return;
+        }
+
+        state.Welcomed = true;
+        await _state.SetAsync(turnContext, state, cancellationToken);
+        await SendAsync(turnContext, [await practice.WelcomeAsync(cancellationToken)], cancellationToken);
+    }
+
+    private async Task SendAsync(ITurnContext turnContext, IEnumerable<CoachMessage> messages, CancellationToken cancellationToken)
+    {
+        var renderer = renderers.For(turnContext.Activity.ChannelId);
+        var activities = messages.Select(m => (IActivity)renderer.Render(m)).ToArray();
+        await turnContext.SendActivitiesAsync(activities, cancellationToken);
+    }
+
+    private async Task SaveStateAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        }
+        catch (StateConflictException)
+        {
+            // Another instance or turn wrote this conversation's state first. Our only state is the
+            // redelivery guard and the welcome flag: reload theirs, re-apply ours, save once more.
+            var mine = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
+            await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
+            var theirs = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
+            foreach (var id in mine.RecentActivityIds)
+            {
+                theirs.TryRecord(id);
+            }
+
+            theirs.Welcomed |= mine.Welcomed;
+            await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Ignored a redelivered activity on channel {ChannelId}")]
+    private static partial void LogDuplicate(ILogger logger, string channelId);
+}

@@ -1,0 +1,33 @@
+using CoachBot.Core.Grading;
+using CoachBot.Core.Importing;
+using CoachBot.Core.Practice;
+using CoachBot.Core.Practice.Commands;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Core;
+
+/// <summary>Registers the Core services. Options binding and validation are the host's job.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The practice flow, the 1:1 routing table, the importer and the default grader.</summary>
+    public static IServiceCollection AddCoachBotCore(this IServiceCollection services)
+    {
+        services.AddOptions<PracticeOptions>();
+        services.AddSingleton<IAnswerGrader, RubricGrader>();
+        services.AddSingleton<StudyDocumentParser>();
+        services.AddSingleton<PracticeService>();
+
+        // The 1:1 routing table, in the order `help` lists it.
+        services.AddSingleton<IChatCommand, PracticeCommand>();
+        services.AddSingleton<IChatCommand, NextCommand>();
+        services.AddSingleton<IChatCommand, RetryCommand>();
+        services.AddSingleton<IChatCommand, ExampleCommand>();
+        services.AddSingleton<IChatCommand, StopCommand>();
+        services.AddSingleton<IChatCommand, ProgressCommand>();
+        services.AddSingleton<IChatCommand, ForgetMeCommand>();
+        services.AddSingleton<IChatCommand, ForgetMeConfirmCommand>();
+        services.AddSingleton<IChatCommand, HelpCommand>();
+        services.AddSingleton<ChatCommandRouter>();
+        return services;
+    }
+}

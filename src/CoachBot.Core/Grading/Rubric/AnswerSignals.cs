@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace CoachBot.Core.Grading.Rubric;
+
+/// <summary>Surface statistics of an answer used by the flag detectors.</summary>
+/// <param name="Words">Tokens with letters.</param>
+/// <param name="StopRatio">Share of words that are English stop words.</param>
+/// <param name="NonAsciiLetterRatio">Share of letters outside ASCII.</param>
+/// <param name="RubricTokenRatio">Share of words covered by rubric vocabulary.</param>
+/// <param name="RubricGroups">Distinct rubric term groups matched.</param>
+/// <param name="ListShaped">True when the answer is mostly short comma/line separated items.</param>
+/// <param name="Platitudes">Number of platitudes ("security is important", "prevents breaches").</param>
+internal sealed partial record AnswerSignals(
+    int Words, double StopRatio, double NonAsciiLetterRatio, double RubricTokenRatio, int RubricGroups, bool ListShaped, int Platitudes)
+{
+    public static AnswerSignals Measure(AnswerText text, IReadOnlyList<TermGroup> vocabulary)
+    {
+        var tokens = text.ScoredTokens().ToList();
+        var words = tokens.Count(t => t.HasLetter);
+        var stop = tokens.Count(t => t.HasLetter && EnglishWords.IsStopWord(t.Text));
+        var covered = 0;
+        var groups = 0;
+        foreach (var group in vocabulary)
+        {
+            var count = group.CountTokens(tokens, 0, tokens.Count);
+            covered += count;
+            groups += count > 0 ? 1 : 0;
+        }
+
+        var scored = text.ScoredLowerText();
+        return new AnswerSignals(
+            words,
+            words == 0 ? 0 : (double)stop / words,
+            NonAsciiRatio(text.Original),
+            words == 0 ? 0 : Math.Min(1.0, (double)covered / words),
+            groups,
+            IsListShaped(scored),
+            PlatitudeRegex().Matches(scored).Count);
+    }
+
+    private static double NonAsciiRatio(string text)
+    {
+        var letters = 0;
+        var nonAscii = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                nonAscii += c > '\u007f' ? 1 : 0;
+            }
+        }
+
+        return letters == 0 ? 0 : (double)nonAscii / letters;
+    }
+
+    private static bool IsListShaped(string lower)
+    {
+        var items = lower.Split([',', ';', '\n', '\u2022', '|', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(i => i.Length > 0)
+            .ToList();
+        if (items.Count < 5)
+        {
+            return false;
+        }
+
+        var shortItems = items.Count(i => i.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3);
+        return shortItems >= items.Count * 0.8;
+    }
+
+    [GeneratedRegex(
+        @"\bprotects?\s+(?:the\s+|our\s+|your\s+)?(?:data|information|systems?)\b|\bprevents?\s+(?:data\s+)?breach|\bsecurity\s+is\s+(?:very\s+|really\s+|extremely\s+|super\s+|so\s+|obviously\s+|always\s+)?(?:important|critical|crucial|essential|key|vital|a\s+(?:top\s+)?priority|everyone'?s\s+(?:job|responsibility))"
+        + @"|\bkeeps?\s+(?:us|everyone|everything|the\s+company|data|information|systems)\s+(?:safe|secure)\b|\bbest\s+practices\b|\bhackers\b|\bbad\s+actors\b"
+        + @"|\bconfidentiality,?\s+integrity,?\s+(?:and\s+)?availability\b|\bcia\s+triad\b|\bsecurity\s+(?:comes\s+)?first\b|\bprotects?\s+the\s+company\b"
+        + @"|\bit'?s\s+(?:very\s+|really\s+)?important\b|\bis\s+(?:also\s+)?important\b",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PlatitudeRegex();
+}

@@ -1,0 +1,64 @@
+namespace CoachBot.Core.Grading.Rubric;
+
+/// <summary>English stop words and a small suffix-stripping stemmer (culture-invariant).</summary>
+internal static class EnglishWords
+{
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "but", "if", "so", "because", "as", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "into", "about", "than", "then", "that", "this", "these", "those", "it", "its", "is", "are",
+        "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+        "could", "should", "may", "might", "must", "we", "i", "you", "he", "she", "they", "them", "our", "us", "my",
+        "me", "your", "their", "his", "her", "what", "which", "who", "when", "where", "why", "how", "not", "no", "all",
+        "any", "each", "every", "more", "most", "some", "such", "only", "also", "just", "very", "there", "here", "up",
+        "out", "over", "while", "without", "both", "one", "don't", "it's", "i'm", "i'd", "we're", "that's", "isn't",
+        "won't", "can't", "too", "get", "got", "way", "much", "many", "even", "still", "well",
+    };
+
+    /// <summary>Words too general to count as evidence when deriving vocabulary from a model's description.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "security", "secure", "decision", "decisions", "solution", "solutions", "good", "evidence", "answer", "answers",
+        "candidate", "show", "shows", "use", "using", "make", "makes", "thing", "things", "approach", "ability",
+        "rather", "work", "works", "that", "like", "e.g", "etc", "example", "examples", "including", "specific",
+    };
+
+    private static readonly string[] Suffixes =
+        ["ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ities", "ity", "ies", "ers", "er", "ed", "es", "ly", "s"];
+
+    public static bool IsStopWord(string word) => Stop.Contains(word);
+
+    public static string Stem(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 4)
+            {
+                return suffix == "ies" ? word[..^3] + "y" : word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+
+    /// <summary>Distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>
+    public static List<string> ContentStems(string text)
+    {
+        var stems = new List<string>();
+        foreach (var token in Tokenizer.Tokenize(text))
+        {
+            if (!token.HasLetter || token.Text.Length < 3 || Stop.Contains(token.Text) || Generic.Contains(token.Text))
+            {
+                continue;
+            }
+
+            var stem = Stem(token.Text);
+            if (!stems.Contains(stem, StringComparer.Ordinal))
+            {
+                stems.Add(stem);
+            }
+        }
+
+        return stems;
+    }
+}

@@ -1,0 +1,53 @@
+using CoachBot.Core.QuestionSets;
+
+namespace CoachBot.Core.Grading.Rubric;
+
+/// <summary>
+/// Combines model scores into a base overall score. Models are ranked by score and weighted n, n−1, …, 1, so depth in
+/// some models counts more than thin coverage of all; models the question does not target count half.
+/// </summary>
+internal static class ScoreCombiner
+{
+    public static double Combine(IReadOnlyList<MentalModel> models, IReadOnlyList<int> scores, Question question)
+    {
+        if (models.Count == 0)
+        {
+            return 0;
+        }
+
+        var targets = question.TargetModels ?? [];
+        var targeted = targets.Where(t => models.Any(m => string.Equals(m.Slug, t, StringComparison.OrdinalIgnoreCase))).ToList();
+        var order = Enumerable.Range(0, models.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
+        double weighted = 0;
+        double total = 0;
+        for (var rank = 0; rank < order.Count; rank++)
+        {
+            var i = order[rank];
+            var isTarget = targeted.Count == 0 || targeted.Contains(models[i].Slug, StringComparer.OrdinalIgnoreCase);
+            var weight = (models.Count - rank) * (isTarget ? 1.0 : 0.5);
+            weighted += weight * scores[i];
+            total += weight;
+        }
+
+        return weighted / total;
+    }
+}
+
+/// <summary>A small bonus (0–5) for echoing the set's success criteria (content-word overlap).</summary>
+internal static class SuccessCriteriaMatcher
+{
+    public const int MaxBonus = 5;
+
+    public static int Bonus(IReadOnlyList<string> criteria, AnswerText text)
+    {
+        var relevant = (criteria ?? []).Select(EnglishWords.ContentStems).Where(s => s.Count > 0).ToList();
+        if (relevant.Count == 0)
+        {
+            return 0;
+        }
+
+        var answerStems = text.ScoredTokens().Where(t => t.HasLetter).Select(t => EnglishWords.Stem(t.Text)).ToHashSet(StringComparer.Ordinal);
+        var coverage = relevant.Average(stems => (double)stems.Count(answerStems.Contains) / stems.Count);
+        return (int)Math.Round(MaxBonus * coverage, MidpointRounding.AwayFromZero);
+    }
+}

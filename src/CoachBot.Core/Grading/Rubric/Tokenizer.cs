@@ -1,0 +1,52 @@
+namespace CoachBot.Core.Grading.Rubric;
+
+/// <summary>Splits text into lower-cased word and number tokens (culture-invariant, hyphens split words).</summary>
+internal static class Tokenizer
+{
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerJoiner(text, i)))
+            {
+                i++;
+            }
+
+            tokens.Add(new Token(Normalize(text.AsSpan(start, i - start)), start, i - start));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Apostrophes inside words ("don't") and separators inside numbers ("1.2", "1,500") stay in the token.</summary>
+    private static bool IsInnerJoiner(string text, int i)
+    {
+        if (i == 0 || i + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        var (before, c, after) = (text[i - 1], text[i], text[i + 1]);
+        return c switch
+        {
+            '\'' or '\u2019' => char.IsLetter(before) && char.IsLetter(after),
+            '.' or ',' => char.IsAsciiDigit(before) && char.IsAsciiDigit(after),
+            _ => false,
+        };
+    }
+
+    private static string Normalize(ReadOnlySpan<char> raw)
+    {
+        var lower = raw.ToString().ToLowerInvariant().Replace('\u2019', '\'');
+        return lower.EndsWith("'s", StringComparison.Ordinal) && lower.Length > 2 ? lower[..^2] : lower;
+    }
+}

@@ -1,0 +1,122 @@
+using CoachBot.Infrastructure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachBot.Infrastructure.Storage;
+
+/// <summary>
+/// The CoachBot database: learners, practice sessions, attempts, question set versions, conversation
+/// records and chat-state documents. The model is provider-neutral (no provider-specific column types;
+/// JSON payloads are plain text columns); provider differences are confined to
+/// <see cref="ConfigureConventions"/>.
+/// </summary>
+/// <param name="options">The context options (provider and connection).</param>
+public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> options) : DbContext(options)
+{
+    /// <summary>Longest user key (<c>{channelId}:{userId}</c>).</summary>
+    internal const int UserKeyLength = 512;
+
+    /// <summary>Longest id of a set, question or similar short identifier.</summary>
+    internal const int IdLength = 256;
+
+    /// <summary>Longest state-document key or conversation key.</summary>
+    internal const int KeyLength = 1024;
+
+    internal DbSet<LearnerEntity> Learners => Set<LearnerEntity>();
+
+    internal DbSet<PracticeSessionEntity> PracticeSessions => Set<PracticeSessionEntity>();
+
+    internal DbSet<AttemptEntity> Attempts => Set<AttemptEntity>();
+
+    internal DbSet<QuestionSetVersionEntity> QuestionSetVersions => Set<QuestionSetVersionEntity>();
+
+    internal DbSet<ConversationEntity> Conversations => Set<ConversationEntity>();
+
+    internal DbSet<StateDocumentEntity> StateDocuments => Set<StateDocumentEntity>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite has no date/time type: EF would store DateTimeOffset as ISO text, which it cannot
+        // ORDER BY or compare. Store UTC ticks (INTEGER) instead. Other providers (PostgreSQL: timestamptz)
+        // keep their native type.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<LearnerEntity>(e =>
+        {
+            e.ToTable("Learners");
+            e.HasKey(x => x.UserKey);
+            e.Property(x => x.UserKey).HasMaxLength(UserKeyLength);
+            e.Property(x => x.ChannelId).HasMaxLength(IdLength);
+            e.Property(x => x.DisplayName).HasMaxLength(KeyLength);
+        });
+
+        modelBuilder.Entity<PracticeSessionEntity>(e =>
+        {
+            e.ToTable("PracticeSessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.UserKey).HasMaxLength(UserKeyLength);
+            e.Property(x => x.SetId).HasMaxLength(IdLength);
+            e.Property(x => x.CurrentQuestionId).HasMaxLength(IdLength);
+            e.HasIndex(x => x.UserKey);
+        });
+
+        modelBuilder.Entity<AttemptEntity>(e =>
+        {
+            e.ToTable("Attempts");
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedOnAdd();
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.Id).IsUnique();
+            e.Property(x => x.UserKey).HasMaxLength(UserKeyLength);
+            e.Property(x => x.SetId).HasMaxLength(IdLength);
+            e.Property(x => x.QuestionId).HasMaxLength(IdLength);
+            e.Property(x => x.SourceMessageId).HasMaxLength(KeyLength);
+            e.Property(x => x.Grader).HasMaxLength(IdLength);
+            e.HasIndex(x => x.UserKey);
+            e.HasIndex(x => x.SessionId);
+        });
+
+        modelBuilder.Entity<QuestionSetVersionEntity>(e =>
+        {
+            e.ToTable("QuestionSetVersions");
+            e.HasKey(x => new { x.SetId, x.Version });
+            e.Property(x => x.SetId).HasMaxLength(IdLength);
+            e.Property(x => x.Version).ValueGeneratedNever();
+            e.Property(x => x.Title).HasMaxLength(KeyLength);
+        });
+
+        modelBuilder.Entity<ConversationEntity>(e =>
+        {
+            e.ToTable("Conversations");
+            e.HasKey(x => x.ConversationKey);
+            e.Property(x => x.ConversationKey).HasMaxLength(KeyLength);
+            e.Property(x => x.ChannelId).HasMaxLength(IdLength);
+            e.Property(x => x.ConversationId).HasMaxLength(KeyLength);
+            e.Property(x => x.ConversationType).HasMaxLength(IdLength);
+            e.Property(x => x.ServiceUrl).HasMaxLength(2048);
+            e.Property(x => x.TenantId).HasMaxLength(IdLength);
+            e.Property(x => x.UserKey).HasMaxLength(UserKeyLength);
+            e.HasIndex(x => x.UserKey);
+        });
+
+        modelBuilder.Entity<StateDocumentEntity>(e =>
+        {
+            e.ToTable("StateDocuments");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(KeyLength);
+            e.Property(x => x.ETag).HasMaxLength(64);
+        });
+    }
+}

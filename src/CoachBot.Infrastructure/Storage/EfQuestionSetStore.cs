@@ -1,0 +1,77 @@
+using CoachBot.Core.QuestionSets;
+using CoachBot.Infrastructure.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachBot.Infrastructure.Storage;
+
+/// <summary>
+/// <see cref="IQuestionSetStore"/> on EF Core: one row per set version, the whole set as JSON.
+/// Thread-safe (register as a singleton).
+/// </summary>
+/// <param name="contexts">The context factory.</param>
+/// <param name="time">The clock (for <c>CreatedAt</c>).</param>
+public sealed class EfQuestionSetStore(IDbContextFactory<CoachBotDbContext> contexts, TimeProvider time) : IQuestionSetStore
+{
+    /// <inheritdoc />
+    public async Task<QuestionSet?> GetLatestAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.QuestionSetVersions.AsNoTracking()
+            .Where(v => v.SetId == id)
+            .OrderByDescending(v => v.Version)
+            .Select(v => v.ContentJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : StorageJson.Deserialize<QuestionSetDocument>(json).ToQuestionSet();
+    }
+
+    /// <inheritdoc />
+    public async Task<QuestionSet?> GetVersionAsync(string id, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var json = await db.QuestionSetVersions.AsNoTracking()
+            .Where(v => v.SetId == id && v.Version == version)
+            .Select(v => v.ContentJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : StorageJson.Deserialize<QuestionSetDocument>(json).ToQuestionSet();
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The set is stored with <see cref="QuestionSet.Version"/> = 1, whatever version it carries.
+    /// A concurrent add of the same id is resolved by the primary key: one wins, the other returns <c>false</c>.</remarks>
+    public async Task<bool> AddIfMissingAsync(QuestionSet set, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.QuestionSetVersions.AnyAsync(v => v.SetId == set.Id, cancellationToken))
+        {
+            return false;
+        }
+
+        var stored = set with { Version = 1 };
+        db.QuestionSetVersions.Add(new QuestionSetVersionEntity
+        {
+            SetId = stored.Id,
+            Version = stored.Version,
+            Title = stored.Title,
+            ContentJson = StorageJson.Serialize(QuestionSetDocument.From(stored)),
+            CreatedAt = time.GetUtcNow(),
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another writer adding the same set: that is "already exists".
+            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await check.QuestionSetVersions.AnyAsync(v => v.SetId == set.Id, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace CoachBot.Hosting;
+
+/// <summary>How the process runs.</summary>
+public enum RunMode
+{
+    /// <summary>The web host (<c>/api/messages</c>, <c>/healthz</c>).</summary>
+    Serve,
+
+    /// <summary>The terminal chat (<c>chat</c>).</summary>
+    Chat,
+}
+
+/// <summary>
+/// Separates the app's own commands (a first positional word such as <c>chat</c>) from ASP.NET Core's
+/// usual arguments (<c>--urls</c>, <c>--environment</c>, <c>Key=Value</c>), which pass through unchanged.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Parses the process arguments.</summary>
+    public static (RunMode Mode, string[] HostArgs) Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && string.Equals(args[0], "chat", StringComparison.OrdinalIgnoreCase))
+        {
+            return (RunMode.Chat, args[1..]);
+        }
+
+        return (RunMode.Serve, args);
+    }
+}

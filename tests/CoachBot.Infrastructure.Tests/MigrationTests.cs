@@ -1,0 +1,132 @@
+using CoachBot.Infrastructure.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Infrastructure.Tests;
+
+/// <summary>Each test migrates its own, empty database file in the class's temporary directory.</summary>
+public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private static readonly string[] Tables =
+        ["Attempts", "Conversations", "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments"];
+
+    private ServiceProvider CreateSut(string path) =>
+        database.BuildServices(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) });
+
+    private string NewFile() => database.PathOf($"{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task MigrateCoachBotDatabaseAsync_EmptyFile_CreatesEveryTableAndAppliesInitialCreate()
+    {
+        var path = NewFile();
+        await File.WriteAllBytesAsync(path, []);
+        var services = CreateSut(path);
+
+        await services.MigrateCoachBotDatabaseAsync(CancellationToken.None);
+
+        Assert.Equal(Tables, await ListTablesAsync(path));
+        await using var db = await services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContextAsync();
+        Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task MigrateCoachBotDatabaseAsync_MissingFile_CreatesDatabase()
+    {
+        var path = NewFile();
+        var services = CreateSut(path);
+
+        await services.MigrateCoachBotDatabaseAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(Tables, await ListTablesAsync(path));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_RunTwice_IsIdempotent()
+    {
+        var path = NewFile();
+        var factory = CreateSut(path).GetRequiredService<IDbContextFactory<CoachBotDbContext>>();
+        await using (var first = await factory.CreateDbContextAsync())
+        {
+            await first.Database.MigrateAsync();
+        }
+
+        await using var second = await factory.CreateDbContextAsync();
+        await second.Database.MigrateAsync();
+
+        Assert.Single(await second.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await second.Database.GetPendingMigrationsAsync());
+        Assert.Equal(Tables, await ListTablesAsync(path));
+    }
+
+    [Fact]
+    public async Task MigrateCoachBotDatabaseAsync_SecondProcessOnMigratedFile_Succeeds()
+    {
+        var path = NewFile();
+        await CreateSut(path).MigrateCoachBotDatabaseAsync(CancellationToken.None);
+
+        await CreateSut(path).MigrateCoachBotDatabaseAsync(CancellationToken.None);
+
+        Assert.Equal(Tables, await ListTablesAsync(path));
+    }
+
+    [Fact]
+    public async Task MigrateCoachBotDatabaseAsync_Sqlite_EnablesWalJournal()
+    {
+        var path = NewFile();
+
+        await CreateSut(path).MigrateCoachBotDatabaseAsync(CancellationToken.None);
+
+        await using var connection = new SqliteConnection(TestDatabase.ConnectionStringOf(path) + ";Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Model_ComparedWithMigrations_HasNoPendingChanges()
+    {
+        await using var db = database.CreateContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration (dotnet ef migrations add …).");
+    }
+
+    [Fact]
+    public async Task Model_Sqlite_StoresDateTimeOffsetsAsSortableIntegers()
+    {
+        var path = NewFile();
+        await CreateSut(path).MigrateCoachBotDatabaseAsync(CancellationToken.None);
+
+        await using var connection = new SqliteConnection(TestDatabase.ConnectionStringOf(path) + ";Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type FROM pragma_table_info('Attempts') WHERE name IN ('CreatedAt', 'UpdatedAt');";
+        await using var reader = await command.ExecuteReaderAsync();
+        var types = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            types.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["INTEGER", "INTEGER"], types);
+    }
+
+    private static async Task<List<string>> ListTablesAsync(string path)
+    {
+        await using var connection = new SqliteConnection(TestDatabase.ConnectionStringOf(path) + ";Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%' ORDER BY name;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using CoachBot.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Newtonsoft.Json.Linq;
+
+namespace CoachBot.Tests.Fakes;
+
+/// <summary>
+/// The real CoachBot host on Kestrel at 127.0.0.1 (a free port), on a real SQLite file, talking to a
+/// <see cref="LoopbackConnector"/>. Several hosts can be started one after another on the same file
+/// to test restarts.
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, HttpClient client)
+    {
+        _app = app;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    {
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--ConnectionStrings:CoachBot", $"Data Source={databasePath}", "--Logging:LogLevel:Default", "Warning" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            args.Add($"--{key}");
+            args.Add(value ?? string.Empty);
+        }
+
+        var app = CoachBotApp.Build([.. args]);
+        await app.InitializeCoachBotAsync();
+        app.MapCoachBotEndpoints();
+        await app.StartAsync();
+        var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        return new TestHost(app, client);
+    }
+
+    /// <summary>POSTs an activity to /api/messages, as a channel would.</summary>
+    public Task<HttpResponseMessage> PostActivityAsync(JObject activity, string? authorization = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Builds inbound activities the way a channel shapes them.</summary>
+public sealed class ActivityBuilder(string channelId, string serviceUrl, string conversationId, string userId = "29:user-1")
+{
+    public string ConversationId => conversationId;
+
+    public JObject Message(string? text, JObject? value = null, string? id = null) => Base("message", id, text, value);
+
+    public JObject Base(string type, string? id = null, string? text = null, JObject? value = null)
+    {
+        var activity = new JObject
+        {
+            ["type"] = type,
+            ["id"] = id ?? Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("o"),
+            ["channelId"] = channelId,
+            ["serviceUrl"] = serviceUrl,
+            ["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+            ["from"] = new JObject { ["id"] = userId, ["name"] = "Ada Learner", ["aadObjectId"] = "aad-" + userId },
+            ["recipient"] = new JObject { ["id"] = "28:coachbot", ["name"] = "CoachBot" },
+            ["locale"] = "en-US",
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
+
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
+
+        return activity;
+    }
+}
