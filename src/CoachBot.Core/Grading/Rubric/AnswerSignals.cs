@@ -10,8 +10,18 @@ namespace CoachBot.Core.Grading.Rubric;
 /// <param name="RubricGroups">Distinct rubric term groups matched.</param>
 /// <param name="ListShaped">True when the answer is mostly short comma/line separated items.</param>
 /// <param name="Platitudes">Number of platitudes ("security is important", "prevents breaches").</param>
+/// <param name="CausalLinks">Number of causal or reasoning words ("because", "so", "which", "cut", "lets"…).</param>
+/// <param name="Repetitive">True when at least three sentences and at most half of them are distinct.</param>
 internal sealed partial record AnswerSignals(
-    int Words, double StopRatio, double NonAsciiLetterRatio, double RubricTokenRatio, int RubricGroups, bool ListShaped, int Platitudes)
+    int Words,
+    double StopRatio,
+    double NonAsciiLetterRatio,
+    double RubricTokenRatio,
+    int RubricGroups,
+    bool ListShaped,
+    int Platitudes,
+    int CausalLinks,
+    bool Repetitive)
 {
     public static AnswerSignals Measure(AnswerText text, IReadOnlyList<TermGroup> vocabulary)
     {
@@ -35,7 +45,18 @@ internal sealed partial record AnswerSignals(
             words == 0 ? 0 : Math.Min(1.0, (double)covered / words),
             groups,
             IsListShaped(scored),
-            PlatitudeRegex().Matches(scored).Count);
+            PlatitudeRegex().Matches(scored).Count,
+            DomainVocabulary.CausalLink.CountTokens(tokens, 0, tokens.Count),
+            IsRepetitive(text));
+    }
+
+    private static bool IsRepetitive(AnswerText text)
+    {
+        var sentences = text.Sentences
+            .Select(s => string.Join(' ', Enumerable.Range(s.FirstToken, s.TokenCount).Select(i => text.Tokens[i].Text)))
+            .Where(s => s.Length > 0)
+            .ToList();
+        return sentences.Count >= 3 && sentences.Distinct(StringComparer.Ordinal).Count() * 2 <= sentences.Count;
     }
 
     private static double NonAsciiRatio(string text)

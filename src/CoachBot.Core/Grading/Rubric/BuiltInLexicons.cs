@@ -18,7 +18,7 @@ internal static class BuiltInLexicons
     [
         new("magnitude", 35, "million*", "billion*", "#mag", "thousands", "hundreds of", "tens of"),
         new("global", 30, "global*", "worldwide", "world wide", "around the world", "international*", "countr*",
-            "region*", "marketplace*", "geograph*", "multi region", "locale*"),
+            "region*", "marketplace*", "markets", "geograph*", "multi region", "locale*"),
         new("consistency", 20, "consistent*", "consistency", "standard*", "uniform*", "unified", "every service",
             "every team", "every business", "all services", "all teams", "across all", "across every", "centraliz*",
             "org wide", "company wide", "fleet*", "platform*", "shared service*", "all of them"),
@@ -26,7 +26,7 @@ internal static class BuiltInLexicons
         new("regulatory", 20, "jurisdiction*", "regulat*", "complian*", "gdpr", "pci", "sox", "hipaa", "laws", "legal"),
         new("organization", 25, "business unit*", "many teams", "multiple teams", "divisions", "subsidiar*", "retail",
             "aws", "devices", "many businesses", "so many businesses", "lines of business", "lots of places"),
-        new("scale", 12, "scale*", "scal*", "massive*", "huge", "every day", "daily", "per second", "every order",
+        new("scale", 12, "scale*", "scal*", "massive*", "huge", "size", "every day", "daily", "per second", "every order",
             "every purchase", "every transaction", "every login", "every sign in"),
     ];
 

@@ -28,7 +28,8 @@ internal static class DomainVocabulary
         "detect*", "passkey*", "risk*", "privacy", "safe*", "breach*", "attack*", "threat*", "verif*", "password*",
         "phish*", "takeover*", "monitor*", "guardrail*", "defen*", "identity", "firewall*", "tls", "certificate*",
         "vulnerab*", "malware", "hack*", "compromis*", "step up", "challenge*", "scam*", "leak*", "waf", "sso",
-        "access", "audit*", "complian*", "incident*", "data", "check", "checks", "checked");
+        "access", "audit*", "complian*", "incident*", "data", "check", "checks", "checked", "otp", "one time code*",
+        "one time password*", "verification", "device recognition", "trusted device*");
 
     /// <summary>Words that tie a cause to an effect.</summary>
     public static readonly TermGroup CausalLink = new("link", 0,
@@ -46,10 +47,32 @@ internal static class DomainVocabulary
     public static bool TiesCustomerToSecurity(AnswerText text, Segment unit) => TieBonus(text, unit) >= 30;
 
     /// <summary>
-    /// Credit for tying the customer to a security action inside one unit: 30 when a named customer and a security action
-    /// are joined by a causal word, 15 when only trust or "people" are, or when a named customer merely co-occurs.
+    /// Credit for tying the customer to a security action: 30 when a named customer and a security action are joined by
+    /// a causal word in one unit; 15 when only trust or "people" are, when a named customer merely co-occurs, or when a
+    /// sentence links back to the previous one ("Customers give us their cards. Security is what makes that safe.").
     /// </summary>
     public static int TieBonus(AnswerText text, Segment unit)
+    {
+        var inUnit = InUnitTie(text, unit);
+        return inUnit >= 30 || !unit.IsSentence ? inUnit : Math.Max(inUnit, AdjacentTie(text, unit));
+    }
+
+    private static int AdjacentTie(AnswerText text, Segment sentence)
+    {
+        var previous = text.Sentences.FirstOrDefault(s => s.Sentence == sentence.Sentence - 1);
+        if (previous is null || !CausalLink.MatchesIn(text, sentence))
+        {
+            return 0;
+        }
+
+        var backToCustomer = SecurityAction.MatchesIn(text, sentence)
+            && (Customer.MatchesIn(text, previous) || Trust.MatchesIn(text, previous));
+        var backToSecurity = (Customer.MatchesIn(text, sentence) || Trust.MatchesIn(text, sentence))
+            && SecurityAction.MatchesIn(text, previous);
+        return backToCustomer || backToSecurity ? 15 : 0;
+    }
+
+    private static int InUnitTie(AnswerText text, Segment unit)
     {
         if (!SecurityAction.MatchesIn(text, unit))
         {

@@ -71,7 +71,9 @@ internal static class FlagDetector
         var stuffing = s.Words >= 5
             && ((s.StopRatio < 0.15 && s.RubricGroups >= 4)
                 || (s.ListShaped && s.StopRatio < 0.2 && s.RubricGroups >= 2)
-                || (s.RubricTokenRatio >= 0.55 && s.StopRatio < 0.2 && s.Words >= 6));
+                || (s.RubricTokenRatio >= 0.55 && s.StopRatio < 0.2 && s.Words >= 6)
+                || (s.RubricGroups >= 5 && s.CausalLinks == 0 && s.RubricTokenRatio >= 0.3)
+                || s.Repetitive);
         if (stuffing)
         {
             Raise(GradeFlags.KeywordStuffing, StuffingCap);

@@ -141,7 +141,7 @@ internal static partial class ImpactAnalyzer
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FromToRegex();
 
-    [GeneratedRegex(@"\b(?:before|after|baseline|compared (?:with|to)|versus|vs\.?|year over year|year-over-year|month over month|quarter over quarter|yoy|previous(?:ly)?|prior year|last year|down from|up from|instead of|halved|doubled|tripled|by half)\b",
+    [GeneratedRegex(@"\b(?:before (?:and|vs\.?|versus) after|before/after|baseline|than before|compared (?:with|to)|versus|vs\.?|year over year|year-over-year|month over month|quarter over quarter|yoy|previous(?:ly)?|prior year|last year|down from|up from|instead of|halved|doubled|tripled|by half)\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BaselineRegex();
 }

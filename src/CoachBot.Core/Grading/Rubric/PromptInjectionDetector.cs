@@ -30,6 +30,8 @@ internal static partial class PromptInjectionDetector
         + @"|\bfull\s+marks\b|\b100\s*/\s*100\b|\byou\s+are\s+now\b|\bsystem\s+prompt\b|\bas\s+the\s+grader\b|\bact\s+as\s+(?:the|a|an)\b"
         + @"|\bas\s+an\s+ai\b|\b(?:dear|note\s+to(?:\s+the)?|attention)\s+(?:grader|evaluator|ai|model|llm)\b|\bgrader\s*:|\bnew\s+instructions\b"
         + @"|\b(?:evaluation|developer|god|admin)\s+mode\b|\bjailbreak|\bprompt\s+injection\b|<\s*/?\s*(?:system|assistant|instructions?)\s*>"
+        + @"|(?:^|\n)\s*(?:system|assistant|developer)\s*:|\b(?:assign|award)\s+(?:a\s+)?(?:strong|100|full|perfect|max\w*|top|the\s+highest)\b"
+        + @"|\b(?:deserves?|earns?)\s+(?:a\s+)?(?:100|10/10|full\s+marks|a\s+perfect|perfect|top\s+marks|the\s+highest)|\bthe\s+candidate\s+answer\s+(?:below|above)\b"
         + @"|\bthis\s+(?:is|was)\s+an?\s+(?:excellent|perfect|great|strong|outstanding|exemplary|flawless)\s+answer\b"
         + @"|\bpretend\s+(?:you|to\s+be)\b|\bthis\s+is\s+a\s+test\s+from\s+the\s+admin",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
