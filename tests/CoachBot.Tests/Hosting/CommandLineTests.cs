@@ -1,0 +1,40 @@
+using CoachBot.Hosting;
+
+namespace CoachBot.Tests.Hosting;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Parse_Chat_IsTheTerminalMode_AndPassesTheRestToAspNetCore()
+    {
+        var (mode, rest) = CommandLine.Parse(["chat", "--urls", "http://127.0.0.1:5000"]);
+        Assert.Equal(RunMode.Chat, mode);
+        Assert.Equal(["--urls", "http://127.0.0.1:5000"], rest);
+    }
+
+    [Fact]
+    public void Parse_AspNetCoreArgumentsOnly_ServesWithThemUnchanged()
+    {
+        string[] args = ["--urls", "http://0.0.0.0:8080", "--environment", "Staging"];
+        var (mode, rest) = CommandLine.Parse(args);
+        Assert.Equal(RunMode.Serve, mode);
+        Assert.Equal(args, rest);
+    }
+
+    [Fact]
+    public async Task Build_UrlsArgument_OverridesTheDefaultPort()
+    {
+        using var db = new Fakes.TempDatabase();
+        await using var host = await Fakes.TestHost.StartAsync(db.Path);
+        Assert.StartsWith("http://127.0.0.1:", host.Client.BaseAddress!.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(3978, host.Client.BaseAddress.Port);
+    }
+
+    [Fact]
+    public async Task Build_InvalidBotAuthenticationSettings_FailAtStart()
+    {
+        using var db = new Fakes.TempDatabase();
+        var settings = new Dictionary<string, string?> { ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "x" };
+        await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => Fakes.TestHost.StartAsync(db.Path, settings));
+    }
+}
