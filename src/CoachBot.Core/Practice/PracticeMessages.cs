@@ -70,7 +70,9 @@ public static class PracticeMessages
             blocks.Add(new TextBlock($"Flags: {string.Join(", ", grade.Flags)}", TextStyle.Subtle));
         }
 
-        blocks.Add(new TextBlock("Type retry to try again, next for a new question, example to see a strong answer, or stop.", TextStyle.Subtle));
+        blocks.Add(new TextBlock(question.StrongAnswer is null
+            ? "Type retry to try again, next for a new question, or stop."
+            : "Type retry to try again, next for a new question, example to see a strong answer, or stop.", TextStyle.Subtle));
         return new CoachMessage
         {
             Blocks = blocks,
