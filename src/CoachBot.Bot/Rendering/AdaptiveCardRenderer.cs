@@ -16,6 +16,9 @@ public sealed class AdaptiveCardRenderer : IMessageRenderer
     /// <summary>The content type of an Adaptive Card attachment.</summary>
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>Facts whose values are all at most this long render as a FactSet.</summary>
+    public const int ShortFactLength = 40;
+
     /// <inheritdoc />
     public Activity Render(CoachMessage message)
     {
@@ -60,12 +63,27 @@ public sealed class AdaptiveCardRenderer : IMessageRenderer
             ["items"] = new JArray(Text(t.Text, ("weight", "Bolder"))),
         },
         TextBlock t => Text(t.Text),
-        FactsBlock f => new JObject
+        FactsBlock f when f.Facts.All(x => x.Value.Length <= ShortFactLength) => new JObject
         {
             ["type"] = "FactSet",
             ["facts"] = new JArray(f.Facts.Select(x => new JObject { ["title"] = x.Label, ["value"] = x.Value })),
         },
+        FactsBlock f => Stacked(f),
         _ => Text(block.ToPlainText()),
+    };
+
+    /// <summary>
+    /// Long values (a model's level plus the quoted evidence) squeeze a FactSet's title column until
+    /// titles wrap word by word in Teams; they read better as a bold label over its text, separated.
+    /// </summary>
+    private static JObject Stacked(FactsBlock facts) => new()
+    {
+        ["type"] = "Container",
+        ["items"] = new JArray(facts.Facts.SelectMany(x => new[]
+        {
+            Text(x.Label, ("weight", "Bolder"), ("separator", true), ("spacing", "Medium")),
+            Text(x.Value, ("spacing", "None")),
+        })),
     };
 
     private static JObject Text(string text, params (string Key, JToken Value)[] extra)

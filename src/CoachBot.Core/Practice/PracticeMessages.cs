@@ -52,7 +52,7 @@ public static class PracticeMessages
         var grade = attempt.Grade;
         var blocks = new List<CoachBlock>
         {
-            new TextBlock($"{(regraded ? "Re-graded your edited answer: " : string.Empty)}{grade.Overall}/100", TextStyle.Heading),
+            new TextBlock($"{(regraded ? "Re-graded your edited answer: " : "Your score: ")}{grade.Overall}/100", TextStyle.Heading),
         };
         if (previous is not null)
         {

@@ -18,8 +18,10 @@ public static partial class CoachBotApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        if (!builder.Configuration.GetSection("urls").Exists() && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+        var endpointConfigured = new[] { "urls", "http_ports", "https_ports", "Kestrel:Endpoints" }.Any(k => builder.Configuration.GetSection(k).Exists());
+        if (!endpointConfigured)
         {
+            // Bot Framework's conventional local port, unless --urls, ASPNETCORE_URLS, *_PORTS or Kestrel config say otherwise.
             builder.WebHost.UseUrls("http://localhost:3978");
         }
 

@@ -63,6 +63,16 @@ public sealed class TranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstallationUpdateAdd_SendsTheWelcomeOnce()
+    {
+        var install = new Activity(ActivityTypes.InstallationUpdate) { Action = "add" };
+        await Flow(Channels.Msteams)
+            .Send(install).AssertReply(a => Assert.Contains("Amazon-Specific Preparation - Customer Trust Focus", Visible(a)))
+            .Send(new Activity(ActivityTypes.InstallationUpdate) { Action = "add" }).AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Example_BeforeAnyAttempt_IsRefused()
     {
         await Flow(Channels.Msteams)

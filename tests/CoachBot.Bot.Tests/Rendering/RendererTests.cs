@@ -54,6 +54,20 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void AdaptiveCard_LongFactValues_AreStackedAsBoldLabelOverText_NotAFactSet()
+    {
+        var message = Sample with { Blocks = [new FactsBlock([new CoachFact("Customer-First Security", "Strong (88): \u201C" + new string('x', 80) + "\u201D")])] };
+        var body = (JArray)AdaptiveCardRenderer.BuildCard(message)["body"]!;
+
+        var container = Assert.Single(body);
+        Assert.Equal("Container", (string?)container["type"]);
+        var items = (JArray)container["items"]!;
+        Assert.Equal("Customer-First Security", (string?)items[0]["text"]);
+        Assert.Equal("Bolder", (string?)items[0]["weight"]);
+        Assert.StartsWith("Strong (88)", (string?)items[1]["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Slack_IsMrkdwn_EscapesControlCharacters_AndListsCommands()
     {
         var activity = new SlackRenderer().Render(Sample);

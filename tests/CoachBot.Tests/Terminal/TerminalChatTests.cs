@@ -31,7 +31,7 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("Hi, I'm CoachBot", text, StringComparison.Ordinal);
         Assert.Contains("Question 1 of 4", text, StringComparison.Ordinal);
         Assert.Contains("How does security relate to customer trust at Amazon?", text, StringComparison.Ordinal);
-        Assert.Matches(new Regex(@"(?m)^\d{1,3}/100$"), text);
+        Assert.Matches(new Regex(@"(?m)^Your score: \d{1,3}/100$"), text);
         Assert.Contains("- Attempts: 1", text, StringComparison.Ordinal);
         Assert.EndsWith("Bye. Your progress is saved." + Environment.NewLine, text, StringComparison.Ordinal);
     }
@@ -60,7 +60,7 @@ public sealed class TerminalChatTests : IDisposable
 
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stderr}");
         Assert.Contains("Question 1 of 4", text, StringComparison.Ordinal);
-        Assert.Matches(new Regex(@"(?m)^\d{1,3}/100$"), text);
+        Assert.Matches(new Regex(@"(?m)^Your score: \d{1,3}/100$"), text);
         Assert.Contains("Session ended: 1 answer, average", text, StringComparison.Ordinal);
         Assert.DoesNotContain("never read", text, StringComparison.Ordinal);
         Assert.DoesNotContain("info:", text, StringComparison.Ordinal); // logs stay off the conversation
