@@ -9,7 +9,7 @@ namespace CoachBot.Bot.Terminal;
 /// <c>terminal</c> and runs through the same bot, storage and grader as HTTP turns; replies are written
 /// as text.
 /// </summary>
-public sealed class TerminalAdapter : BotAdapter
+public sealed partial class TerminalAdapter : BotAdapter
 {
     /// <summary>The channel id of terminal turns.</summary>
     public const string ChannelId = "terminal";
@@ -27,7 +27,7 @@ public sealed class TerminalAdapter : BotAdapter
         _conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: $"terminal-{userId}");
         OnTurnError = async (turnContext, exception) =>
         {
-            logger.LogError(exception, "Terminal turn failed");
+            LogTurnFailed(logger, exception);
             await Adapter.TurnErrors.TellUserAsync(turnContext, logger);
         };
     }
@@ -92,4 +92,7 @@ public sealed class TerminalAdapter : BotAdapter
         Timestamp = DateTimeOffset.UtcNow,
         Locale = "en-US",
     };
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Error, Message = "Terminal turn failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception);
 }
