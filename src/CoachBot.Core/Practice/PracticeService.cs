@@ -28,10 +28,6 @@ public sealed partial class PracticeService(
         await sets.GetLatestAsync(_options.DefaultSetId, ct)
         ?? throw new InvalidOperationException($"The default question set '{_options.DefaultSetId}' is not in the database.");
 
-    /// <summary>True when the learner has an open session with an open question.</summary>
-    public async Task<bool> HasOpenQuestionAsync(string userKey, CancellationToken ct = default) =>
-        (await store.GetOpenSessionAsync(userKey, ct))?.CurrentQuestionId is not null;
-
     /// <summary>Records that the learner was seen (profile upsert).</summary>
     public Task TouchAsync(ChatTurn turn, CancellationToken ct = default) =>
         store.TouchLearnerAsync(turn.UserKey, turn.ChannelId, turn.UserName, time.GetUtcNow(), ct);
@@ -92,18 +88,21 @@ public sealed partial class PracticeService(
         return question is null ? PracticeMessages.NothingToRetry() : PracticeMessages.Question(set!, question, QuestionFraming.Retry);
     }
 
-    /// <summary>Grades <paramref name="turn"/>'s text as the answer to the open question.</summary>
+    /// <summary>
+    /// Grades <paramref name="turn"/>'s text as the answer to the open question; with no open question,
+    /// the one-line hint to type help.
+    /// </summary>
     public async Task<CoachMessage> AnswerAsync(ChatTurn turn, CancellationToken ct = default)
     {
-        if (turn.Text.Length > _options.MaxAnswerLength)
-        {
-            return PracticeMessages.AnswerTooLong(turn.Text.Length, _options.MaxAnswerLength);
-        }
-
         var (session, set, question) = await GetOpenQuestionAsync(turn.UserKey, ct);
         if (session is null || set is null || question is null)
         {
             return PracticeMessages.UnknownCommand();
+        }
+
+        if (turn.Text.Length > _options.MaxAnswerLength)
+        {
+            return PracticeMessages.AnswerTooLong(turn.Text.Length, _options.MaxAnswerLength);
         }
 
         if (string.IsNullOrWhiteSpace(turn.Text))

@@ -123,6 +123,7 @@ public sealed class TranscriptTests : IAsyncLifetime
     {
         await Flow(Channels.Msteams)
             .Send("what is this").AssertReply(a => Assert.Contains("Type help", Visible(a)))
+            .Send(new string('x', 6000)).AssertReply(a => Assert.Contains("Type help", Visible(a)))
             .Send("help").AssertReply(a =>
             {
                 foreach (var command in new[] { "practice / start", "next", "retry", "example", "stop", "progress", "forget me" })

@@ -44,12 +44,8 @@ public sealed class ChatCommandRouter
             return await command.HandleAsync(turn, cancellationToken);
         }
 
-        if (await _practice.HasOpenQuestionAsync(turn.UserKey, cancellationToken))
-        {
-            return [await _practice.AnswerAsync(turn, cancellationToken)];
-        }
-
-        return [PracticeMessages.UnknownCommand()];
+        // Not a command: the answer to the open question, or (none open) the hint to type help.
+        return [await _practice.AnswerAsync(turn, cancellationToken)];
     }
 
     /// <summary>Lowercases, trims surrounding punctuation and whitespace, and collapses inner whitespace.</summary>
