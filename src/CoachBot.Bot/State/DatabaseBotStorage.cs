@@ -16,12 +16,12 @@ public sealed class DatabaseBotStorage(IStateDocumentStore store) : IStorage
 {
     private const string ETagProperty = "eTag";
 
-    // No type names in stored JSON: state is plain data, and type names in data invite deserialization attacks.
+    // One static serializer, so its contract cache lives for the process. No type names in stored JSON:
+    // state is plain data, and type names in data invite deserialization attacks.
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.None,
         NullValueHandling = NullValueHandling.Ignore,
-        ContractResolver = FastContractResolver.Instance,
     });
 
     /// <inheritdoc />
@@ -68,10 +68,4 @@ public sealed class DatabaseBotStorage(IStateDocumentStore store) : IStorage
         ArgumentNullException.ThrowIfNull(keys);
         await store.DeleteAsync(keys, cancellationToken);
     }
-}
-
-/// <summary>One shared contract resolver for the bot layer's own serialization (see FastBotFrameworkAuthentication).</summary>
-internal static class FastContractResolver
-{
-    public static readonly Newtonsoft.Json.Serialization.IContractResolver Instance = new Newtonsoft.Json.Serialization.DefaultContractResolver();
 }

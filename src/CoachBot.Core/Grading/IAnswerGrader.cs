@@ -35,6 +35,19 @@ public enum EvidenceLevel
     Strong,
 }
 
+/// <summary>The score bands behind the level words, shared by graders and progress reports.</summary>
+public static class EvidenceLevels
+{
+    /// <summary>Missing below 20, Mentioned 20–49, Solid 50–79, Strong from 80.</summary>
+    public static EvidenceLevel For(int score) => score switch
+    {
+        < 20 => EvidenceLevel.Missing,
+        < 50 => EvidenceLevel.Mentioned,
+        < 80 => EvidenceLevel.Solid,
+        _ => EvidenceLevel.Strong,
+    };
+}
+
 /// <summary>The grade for one mental model.</summary>
 /// <param name="Slug">The model's slug.</param>
 /// <param name="Name">The model's display name.</param>

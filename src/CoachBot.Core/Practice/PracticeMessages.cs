@@ -122,7 +122,7 @@ public static class PracticeMessages
             new("Best", $"{report.Best}/100"),
             new("Latest", $"{report.Latest}/100"),
         };
-        facts.AddRange(report.ModelAverages.Select(m => new CoachFact(m.Name, $"{m.Average}/100 ({ProgressReport.LevelOf(m.Average)})")));
+        facts.AddRange(report.ModelAverages.Select(m => new CoachFact(m.Name, $"{m.Average}/100 ({EvidenceLevels.For(m.Average)})")));
         var weakest = report.Weakest!.Value;
         return new CoachMessage
         {

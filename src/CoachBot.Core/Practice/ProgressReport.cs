@@ -34,12 +34,4 @@ public sealed record ProgressReport(int Attempts, int Average, int Best, int Lat
             models);
     }
 
-    /// <summary>The level word for an average model score (same bands as the grader).</summary>
-    public static EvidenceLevel LevelOf(int score) => score switch
-    {
-        >= 80 => EvidenceLevel.Strong,
-        >= 50 => EvidenceLevel.Solid,
-        >= 20 => EvidenceLevel.Mentioned,
-        _ => EvidenceLevel.Missing,
-    };
 }

@@ -191,7 +191,7 @@ public class RubricGraderTests
     [InlineData(100, EvidenceLevel.Strong)]
     public void LevelFor_Score_UsesDocumentedThresholds(int score, EvidenceLevel expected)
     {
-        Assert.Equal(expected, Core.Grading.Rubric.ModelGradeBuilder.LevelFor(score));
+        Assert.Equal(expected, EvidenceLevels.For(score));
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public class RubricGraderTests
             foreach (var model in grade.Models)
             {
                 Assert.InRange(model.Score, 0, 100);
-                Assert.Equal(Core.Grading.Rubric.ModelGradeBuilder.LevelFor(model.Score), model.Level);
+                Assert.Equal(EvidenceLevels.For(model.Score), model.Level);
                 Assert.Equal(model.Level == EvidenceLevel.Strong, model.Missing is null);
                 Assert.Equal(model.Level != EvidenceLevel.Missing, model.Evidence is not null);
                 if (model.Evidence is not null)

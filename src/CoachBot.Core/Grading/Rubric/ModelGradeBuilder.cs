@@ -5,14 +5,6 @@ namespace CoachBot.Core.Grading.Rubric;
 /// <summary>Turns raw model evidence into <see cref="ModelGrade"/>s: caps, level words, verbatim evidence.</summary>
 internal static class ModelGradeBuilder
 {
-    public static EvidenceLevel LevelFor(int score) => score switch
-    {
-        < 20 => EvidenceLevel.Missing,
-        < 50 => EvidenceLevel.Mentioned,
-        < 80 => EvidenceLevel.Solid,
-        _ => EvidenceLevel.Strong,
-    };
-
     public static List<ModelGrade> Build(
         IReadOnlyList<MentalModel> models, IReadOnlyList<ModelEvidence> evidence, FlagAssessment flags, AnswerText text)
     {
@@ -34,7 +26,7 @@ internal static class ModelGradeBuilder
                 missing = "The answer does not appear to be in English, so only English rubric terms could be credited";
             }
 
-            var level = LevelFor(score);
+            var level = EvidenceLevels.For(score);
             var quote = level == EvidenceLevel.Missing || e.Evidence is null ? null : EvidenceFormatter.Format(text.TextOf(e.Evidence));
             grades.Add(new ModelGrade(model.Slug, model.Name, score, level, quote, level == EvidenceLevel.Strong ? null : missing));
         }
