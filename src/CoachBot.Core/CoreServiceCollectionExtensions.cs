@@ -3,6 +3,7 @@ using CoachBot.Core.Importing;
 using CoachBot.Core.Practice;
 using CoachBot.Core.Practice.Commands;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Core;
 
@@ -13,7 +14,10 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCoachBotCore(this IServiceCollection services)
     {
         services.AddOptions<PracticeOptions>();
-        services.AddSingleton<IAnswerGrader, RubricGrader>();
+        services.AddOptions<GradingOptions>();
+        services.AddSingleton<RubricGrader>();
+        services.TryAddSingleton<IAnswerGrader>(sp => sp.GetRequiredService<RubricGrader>()); // an LLM grader replaces it
+        services.AddSingleton<GradingService>();
         services.AddSingleton<StudyDocumentParser>();
         services.AddSingleton<PracticeService>();
 

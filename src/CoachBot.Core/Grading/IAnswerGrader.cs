@@ -9,15 +9,56 @@ namespace CoachBot.Core.Grading;
 /// </summary>
 public interface IAnswerGrader
 {
-    /// <summary>A short, stable name for logs and stored grades (e.g. <c>rubric-v1</c>).</summary>
+    /// <summary>
+    /// A short, stable name for logs, stored grades and the grade cache (e.g. <c>rubric-v1</c>). An LLM
+    /// grader's name includes its model and prompt version, so a new prompt never reuses cached grades.
+    /// </summary>
     string Name { get; }
+
+    /// <summary>What kind of grader this is; LLM grades are cached and fall back to the rubric.</summary>
+    GraderKind Kind { get; }
 
     /// <summary>Grades <paramref name="request"/>.</summary>
     Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default);
 }
 
+/// <summary>The two kinds of grader.</summary>
+public enum GraderKind
+{
+    /// <summary>Deterministic, offline, fast: <see cref="RubricGrader"/>.</summary>
+    Rubric,
+
+    /// <summary>A language model behind an HTTP API: slower, may fail, costs money per call.</summary>
+    Llm,
+}
+
 /// <summary>What to grade: the answer, the question it answers, and the set whose rubric applies.</summary>
 public sealed record GradingRequest(QuestionSet Set, Question Question, string Answer);
+
+/// <summary>
+/// Thrown by a grader that could not produce a valid grade (the service failed, timed out, is
+/// open-circuited, or returned output that failed validation). <see cref="GradingService"/> answers
+/// with the rubric grader instead; learners never see this exception.
+/// </summary>
+public sealed class GradingUnavailableException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public GradingUnavailableException()
+    {
+    }
+
+    /// <summary>Creates the exception with a reason (never containing answer text).</summary>
+    public GradingUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a reason and the failure behind it.</summary>
+    public GradingUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
 
 /// <summary>How well one mental model is covered, from weakest to best.</summary>
 public enum EvidenceLevel
@@ -63,7 +104,8 @@ public sealed record ModelGrade(string Slug, string Name, int Score, EvidenceLev
 /// <param name="Tip">One concrete tip for the weakest model.</param>
 /// <param name="Flags">Flags such as <c>generic</c> or <c>too_short</c> (see <see cref="GradeFlags"/>).</param>
 /// <param name="Grader">The grader's <see cref="IAnswerGrader.Name"/>.</param>
-public sealed record GradeResult(int Overall, IReadOnlyList<ModelGrade> Models, string Tip, IReadOnlyList<string> Flags, string Grader)
+/// <param name="IsFallback"><c>true</c> when the configured LLM grader failed and the rubric grader answered instead.</param>
+public sealed record GradeResult(int Overall, IReadOnlyList<ModelGrade> Models, string Tip, IReadOnlyList<string> Flags, string Grader, bool IsFallback = false)
 {
     /// <summary>The model with the lowest score (first one on ties), or <c>null</c> for an empty rubric.</summary>
     public ModelGrade? Weakest => Models.Count == 0 ? null : Models.MinBy(m => m.Score);

@@ -18,6 +18,9 @@ public sealed class RubricGrader : IAnswerGrader
     public string Name => GraderName;
 
     /// <inheritdoc />
+    public GraderKind Kind => GraderKind.Rubric;
+
+    /// <inheritdoc />
     public Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

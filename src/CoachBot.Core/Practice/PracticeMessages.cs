@@ -47,6 +47,9 @@ public static class PracticeMessages
         };
     }
 
+    /// <summary>Said with every grade the rubric grader gave because the AI grader was unavailable.</summary>
+    public const string QuickGraderNote = "Graded by the quick grader: the AI grader is unavailable right now.";
+
     public static CoachMessage Feedback(QuestionSet set, Question question, Attempt attempt, Attempt? previous, bool regraded)
     {
         var grade = attempt.Grade;
@@ -68,6 +71,11 @@ public static class PracticeMessages
         if (grade.Flags.Count > 0)
         {
             blocks.Add(new TextBlock($"Flags: {string.Join(", ", grade.Flags)}", TextStyle.Subtle));
+        }
+
+        if (grade.IsFallback)
+        {
+            blocks.Add(new TextBlock(QuickGraderNote, TextStyle.Subtle));
         }
 
         blocks.Add(new TextBlock(question.StrongAnswer is null

@@ -13,7 +13,7 @@ namespace CoachBot.Core.Practice;
 public sealed partial class PracticeService(
     IPracticeStore store,
     IQuestionSetStore sets,
-    IAnswerGrader grader,
+    GradingService grading,
     IOptions<PracticeOptions> options,
     TimeProvider time,
     ILogger<PracticeService> logger)
@@ -110,13 +110,13 @@ public sealed partial class PracticeService(
             return PracticeMessages.PleaseTypeAnswer(turn.HasAttachments);
         }
 
-        var grade = await grader.GradeAsync(new GradingRequest(set, question, turn.Text), ct);
+        var grade = await grading.GradeAsync(new GradingRequest(set, question, turn.Text), turn.UserKey, cancellationToken: ct);
         var history = await store.GetAttemptsAsync(turn.UserKey, ct);
         var previous = history.LastOrDefault(a => a.SetId == set.Id && a.QuestionId == question.Id);
         var attempt = new Attempt(Guid.NewGuid(), session.Id, turn.UserKey, set.Id, set.Version, question.Id, turn.Text,
             turn.MessageId, grade, time.GetUtcNow(), null);
         await store.SaveAttemptAsync(attempt, ct);
-        LogAnswerGraded(logger, session.Id, question.Id, grade.Overall, grader.Name);
+        LogAnswerGraded(logger, session.Id, question.Id, grade.Overall, grade.Grader);
         return PracticeMessages.Feedback(set, question, attempt, previous, regraded: false);
     }
 
@@ -146,11 +146,11 @@ public sealed partial class PracticeService(
             return null;
         }
 
-        var grade = await grader.GradeAsync(new GradingRequest(set, question, turn.Text), ct);
+        var grade = await grading.GradeAsync(new GradingRequest(set, question, turn.Text), turn.UserKey, cancellationToken: ct);
         var updated = latest with { Answer = turn.Text, Grade = grade, UpdatedAt = time.GetUtcNow() };
         await store.SaveAttemptAsync(updated, ct);
         var previous = history.Take(history.Count - 1).LastOrDefault(a => a.SetId == set.Id && a.QuestionId == question.Id);
-        LogAnswerGraded(logger, latest.SessionId, question.Id, grade.Overall, grader.Name);
+        LogAnswerGraded(logger, latest.SessionId, question.Id, grade.Overall, grade.Grader);
         return PracticeMessages.Feedback(set, question, updated, previous, regraded: true);
     }
 

@@ -30,13 +30,13 @@ internal static class StorageJson
 }
 
 /// <summary>Stored form of <see cref="GradeResult"/>.</summary>
-internal sealed record GradeDocument(int Overall, IReadOnlyList<ModelGradeDocument> Models, string Tip, IReadOnlyList<string> Flags, string Grader)
+internal sealed record GradeDocument(int Overall, IReadOnlyList<ModelGradeDocument> Models, string Tip, IReadOnlyList<string> Flags, string Grader, bool IsFallback = false)
 {
     public static GradeDocument From(GradeResult grade) =>
-        new(grade.Overall, [.. grade.Models.Select(ModelGradeDocument.From)], grade.Tip, [.. grade.Flags], grade.Grader);
+        new(grade.Overall, [.. grade.Models.Select(ModelGradeDocument.From)], grade.Tip, [.. grade.Flags], grade.Grader, grade.IsFallback);
 
     public GradeResult ToGradeResult() =>
-        new(Overall, [.. Models.Select(m => m.ToModelGrade())], Tip, [.. Flags], Grader);
+        new(Overall, [.. Models.Select(m => m.ToModelGrade())], Tip, [.. Flags], Grader, IsFallback);
 }
 
 /// <summary>Stored form of <see cref="ModelGrade"/>.</summary>
