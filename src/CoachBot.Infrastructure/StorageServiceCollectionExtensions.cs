@@ -1,3 +1,4 @@
+using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Core.QuestionSets;
 using CoachBot.Core.State;
@@ -17,7 +18,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the storage layer: <see cref="StorageOptions"/> (section <c>Storage</c>, validated at start),
     /// a pooled <see cref="IDbContextFactory{TContext}"/> of <see cref="CoachBotDbContext"/> on the
-    /// <c>ConnectionStrings:CoachBot</c> connection string, the singleton stores (<see cref="IPracticeStore"/>,
+    /// <c>ConnectionStrings:CoachBot</c> connection string, the singleton stores (<see cref="IPracticeStore"/>, <see cref="IGradeCache"/>,
     /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>),
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered, and a hosted
     /// service that applies the migrations when the host starts (before other hosted services start).
@@ -60,6 +61,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IQuestionSetStore, EfQuestionSetStore>();
         services.AddSingleton<IStateDocumentStore, EfStateDocumentStore>();
         services.AddSingleton<IConversationStore, EfConversationStore>();
+        services.AddSingleton<EfGradeCache>();
+        services.AddSingleton<IGradeCache>(sp => sp.GetRequiredService<EfGradeCache>());
+        services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfGradeCache>());
 
         services.TryAddSingleton<CoachBotDatabaseInitializer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CoachBotDatabaseMigrator>());

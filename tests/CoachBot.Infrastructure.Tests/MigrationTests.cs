@@ -9,7 +9,7 @@ namespace CoachBot.Infrastructure.Tests;
 public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly string[] Tables =
-        ["Attempts", "Conversations", "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments"];
+        ["Attempts", "Conversations", "GradeCache", "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments"];
 
     private ServiceProvider CreateSut(string path) =>
         database.BuildServices(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) });
@@ -56,7 +56,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
         await using var second = await factory.CreateDbContextAsync();
         await second.Database.MigrateAsync();
 
-        Assert.Single(await second.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(second.Database.GetMigrations(), await second.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await second.Database.GetPendingMigrationsAsync());
         Assert.Equal(Tables, await ListTablesAsync(path));
     }

@@ -135,6 +135,35 @@ namespace CoachBot.Infrastructure.Migrations
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Infrastructure.Storage.Entities.GradeCacheEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GradeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grader")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("OwnerKey");
+
+                    b.ToTable("GradeCache", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Infrastructure.Storage.Entities.LearnerEntity", b =>
                 {
                     b.Property<string>("UserKey")

@@ -33,6 +33,8 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
 
     internal DbSet<StateDocumentEntity> StateDocuments => Set<StateDocumentEntity>();
 
+    internal DbSet<GradeCacheEntity> GradeCache => Set<GradeCacheEntity>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -117,6 +119,16 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
             e.HasKey(x => x.Key);
             e.Property(x => x.Key).HasMaxLength(KeyLength);
             e.Property(x => x.ETag).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<GradeCacheEntity>(e =>
+        {
+            e.ToTable("GradeCache");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(64);
+            e.Property(x => x.Grader).HasMaxLength(IdLength);
+            e.Property(x => x.OwnerKey).HasMaxLength(UserKeyLength);
+            e.HasIndex(x => x.OwnerKey);
         });
     }
 }
