@@ -41,6 +41,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ChannelRenderers>();
         services.AddSingleton<ConversationCapture>();
+        services.AddSingleton<SlowReplyDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlowReplyDelivery>());
         services.AddSingleton<ILearnerDataEraser, ConversationRecordEraser>();
         services.AddTransient<IBot, CoachActivityHandler>();
         return services;

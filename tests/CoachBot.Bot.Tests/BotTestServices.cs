@@ -18,17 +18,20 @@ public sealed class BotTestServices : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coachbot-bot-tests", Guid.NewGuid().ToString("N"));
 
-    private BotTestServices(ServiceProvider provider) => Provider = provider;
+    private readonly Action<IServiceCollection>? _configure;
 
-    public ServiceProvider Provider { get; private set; }
+    private BotTestServices(Action<IServiceCollection>? configure) => _configure = configure;
+
+    public ServiceProvider Provider { get; private set; } = null!;
 
     public IBot Bot => Provider.GetRequiredService<IBot>();
 
     public IPracticeStore Store => Provider.GetRequiredService<IPracticeStore>();
 
-    public static async Task<BotTestServices> CreateAsync()
+    /// <summary>Builds the services; <paramref name="configure"/> may add or replace registrations (e.g. a fake LLM grader).</summary>
+    public static async Task<BotTestServices> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var services = new BotTestServices(null!);
+        var services = new BotTestServices(configure);
         Directory.CreateDirectory(services._folder);
         services.Provider = await services.BuildAsync();
         return services;
@@ -68,6 +71,7 @@ public sealed class BotTestServices : IAsyncDisposable
         collection.AddCoachBotCore();
         collection.AddCoachBotStorage(configuration);
         collection.AddCoachBotBotFramework(configuration);
+        _configure?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         await provider.MigrateCoachBotDatabaseAsync(CancellationToken.None);
 

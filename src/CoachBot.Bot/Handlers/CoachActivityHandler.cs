@@ -1,5 +1,6 @@
 using CoachBot.Bot.Rendering;
 using CoachBot.Bot.State;
+using CoachBot.Bot.Terminal;
 using CoachBot.Core.Messages;
 using CoachBot.Core.Practice;
 using CoachBot.Core.Practice.Commands;
@@ -22,6 +23,7 @@ public sealed partial class CoachActivityHandler(
     PracticeService practice,
     ChannelRenderers renderers,
     ConversationCapture capture,
+    SlowReplyDelivery slowReplies,
     ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
 {
     private const string ForgottenKey = "coachbot.forgotten";
@@ -60,6 +62,13 @@ public sealed partial class CoachActivityHandler(
 
         var turn = TurnNormalizer.ToChatTurn(turnContext.Activity);
         var command = router.Match(turn.Text);
+        if (command is null)
+        {
+            // An answer: an LLM grade may be slow, so it must not hold the request.
+            await SendAsync(turnContext, await RunGradingAsync(turnContext, ct => router.RouteAsync(turn, ct), cancellationToken), cancellationToken);
+            return;
+        }
+
         var replies = await router.RouteAsync(turn, cancellationToken);
         if (command is ForgetMeConfirmCommand)
         {
@@ -75,11 +84,11 @@ public sealed partial class CoachActivityHandler(
     {
         // Covers Teams' "editMessage" and every other channel's messageUpdate: only the latest answer is re-graded.
         var turn = TurnNormalizer.ToChatTurn(turnContext.Activity);
-        var reply = await practice.RegradeAsync(turn, cancellationToken);
-        if (reply is not null)
-        {
-            await SendAsync(turnContext, [reply], cancellationToken);
-        }
+        var replies = await RunGradingAsync(
+            turnContext,
+            async ct => await practice.RegradeAsync(turn, ct) is { } reply ? [reply] : [],
+            cancellationToken);
+        await SendAsync(turnContext, replies, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -127,8 +136,19 @@ public sealed partial class CoachActivityHandler(
         await SendAsync(turnContext, [await practice.WelcomeAsync(cancellationToken)], cancellationToken);
     }
 
-    private async Task SendAsync(ITurnContext turnContext, IEnumerable<CoachMessage> messages, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<CoachMessage>> RunGradingAsync(
+        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, CancellationToken cancellationToken) =>
+        turnContext.Adapter is TerminalAdapter
+            ? work(cancellationToken) // the terminal user simply waits; nothing times out there
+            : slowReplies.RunAsync(turnContext, work, cancellationToken);
+
+    private async Task SendAsync(ITurnContext turnContext, IReadOnlyCollection<CoachMessage> messages, CancellationToken cancellationToken)
     {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
         var renderer = renderers.For(turnContext.Activity.ChannelId);
         var activities = messages.Select(m => (IActivity)renderer.Render(m)).ToArray();
         await turnContext.SendActivitiesAsync(activities, cancellationToken);

@@ -194,6 +194,10 @@ public static class PracticeMessages
 
     public static CoachMessage NoQuestions(QuestionSet set) => CoachMessage.FromText($"\"{set.Title}\" has no questions enabled right now. Ask an admin to enable some.");
 
+    /// <summary>The turn's answer when grading takes longer than the reply deadline; the feedback follows as its own message.</summary>
+    public static CoachMessage FeedbackFollows() =>
+        CoachMessage.FromText("Got your answer. Grading it takes a moment; your feedback will follow here shortly.");
+
     public static CoachMessage SomethingWentWrong() => CoachMessage.FromText("Sorry, something went wrong on my side. Your work is saved; please try again in a moment.");
 
     private static CoachFact ModelLine(ModelGrade m)

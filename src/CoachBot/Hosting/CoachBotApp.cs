@@ -1,6 +1,7 @@
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
 using CoachBot.Core;
+using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -54,6 +55,7 @@ public static partial class CoachBotApp
     {
         services.AddCoachBotCore();
         services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DefaultQuestionSetSeeder>();
         return services;
     }

@@ -201,18 +201,5 @@ public sealed class TranscriptTests : IAsyncLifetime
     private static IdPreservingTestAdapter Adapter(string channel) =>
         new(channel) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) };
 
-    /// <summary>What the user sees: text, or every text and fact in the card.</summary>
-    private static string Visible(IActivity activity)
-    {
-        var message = activity.AsMessageActivity();
-        var parts = new List<string?> { message.Text?.Replace("*", string.Empty, StringComparison.Ordinal) };
-        foreach (var attachment in message.Attachments ?? [])
-        {
-            var card = JObject.FromObject(attachment.Content);
-            parts.AddRange(card.SelectTokens("$.body..text").Select(t => (string?)t));
-            parts.AddRange(card.SelectTokens("$..facts[*]").Select(f => $"{f["title"]}: {f["value"]}"));
-        }
-
-        return string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));
-    }
+    private static string Visible(IActivity activity) => Transcript.Visible(activity);
 }

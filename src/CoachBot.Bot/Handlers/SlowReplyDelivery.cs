@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using CoachBot.Bot.Rendering;
+using CoachBot.Core.Grading;
+using CoachBot.Core.Messages;
+using CoachBot.Core.Practice;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Bot.Handlers;
+
+/// <summary>
+/// Keeps slow work (an LLM grade) from holding the Bot Framework request. The work starts detached from
+/// the request; after <see cref="GradingOptions.TypingAfter"/> the user sees a typing indicator, and if
+/// the replies are not ready by <see cref="GradingOptions.ReplyDeadline"/> the turn answers "feedback
+/// follows" and the replies are sent later as a proactive message to the same conversation.
+/// On shutdown, pending deliveries are given the host's shutdown timeout to finish.
+/// </summary>
+public sealed partial class SlowReplyDelivery(
+    IOptions<GradingOptions> options,
+    ChannelRenderers renderers,
+    TimeProvider time,
+    ILogger<SlowReplyDelivery> logger) : IHostedService, IDisposable
+{
+    private readonly GradingOptions _options = options.Value;
+    private readonly ConcurrentDictionary<Task, byte> _pending = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Deliveries still in flight (for tests and shutdown).</summary>
+    public int PendingCount => _pending.Count;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and returns its replies when they are ready within the deadline;
+    /// otherwise tells the user the feedback follows, schedules the proactive delivery, and returns an empty list.
+    /// </summary>
+    public async Task<IReadOnlyList<CoachMessage>> RunAsync(
+        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(work);
+
+        // Detached from the request: Teams and Slack stop waiting long before a slow grade is done.
+        var task = work(_stopping.Token);
+        var typingAfter = _options.TypingAfter < _options.ReplyDeadline ? _options.TypingAfter : _options.ReplyDeadline;
+        if (await CompletesWithinAsync(task, typingAfter, cancellationToken))
+        {
+            return await task;
+        }
+
+        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+        if (await CompletesWithinAsync(task, _options.ReplyDeadline - typingAfter, cancellationToken))
+        {
+            return await task;
+        }
+
+        var reference = turnContext.Activity.GetConversationReference();
+        var identity = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey);
+        var adapter = turnContext.Adapter;
+        Track(DeliverLaterAsync(task, adapter, identity, reference));
+        LogDeferred(logger, reference.ChannelId);
+        return [PracticeMessages.FeedbackFollows()];
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Let in-flight grades finish and be delivered; give up when the host's shutdown timeout ends.
+        try
+        {
+            await Task.WhenAll(_pending.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogAbandoned(logger, _pending.Count);
+            await _stopping.CancelAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task<bool> CompletesWithinAsync(Task task, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (task.IsCompleted || wait <= TimeSpan.Zero)
+        {
+            return task.IsCompleted;
+        }
+
+        var delay = Task.Delay(wait, time, cancellationToken);
+        return await Task.WhenAny(task, delay) == task;
+    }
+
+    private void Track(Task delivery)
+    {
+        _pending.TryAdd(delivery, 0);
+        _ = delivery.ContinueWith(t => _pending.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task DeliverLaterAsync(
+        Task<IReadOnlyList<CoachMessage>> work, BotAdapter adapter, ClaimsIdentity? identity, ConversationReference reference)
+    {
+        IReadOnlyList<CoachMessage> replies;
+        try
+        {
+            replies = await work;
+        }
+#pragma warning disable CA1031 // a failed background grade must still be answered, never crash the process
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWorkFailed(logger, ex);
+            replies = [PracticeMessages.SomethingWentWrong()];
+        }
+
+        try
+        {
+            var renderer = renderers.For(reference.ChannelId);
+            var activities = replies.Select(m => (IActivity)renderer.Render(m)).ToArray();
+            BotCallbackHandler send = (tc, ct) => tc.SendActivitiesAsync(activities, ct);
+
+            // CloudAdapter turns carry the caller's identity (it decides the connector's audience); adapters
+            // without authentication (tests, in-process) only implement the bot-id overload.
+            await (identity is not null
+                ? adapter.ContinueConversationAsync(identity, reference, send, _stopping.Token)
+                : adapter.ContinueConversationAsync(reference.Bot?.Id ?? string.Empty, reference, send, _stopping.Token));
+            LogDelivered(logger, reference.ChannelId, activities.Length);
+        }
+#pragma warning disable CA1031 // the conversation may be gone (uninstalled, blocked): log and move on
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDeliveryFailed(logger, reference.ChannelId, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "Replies not ready by the deadline on channel {ChannelId}: answered the turn, delivering them proactively")]
+    private static partial void LogDeferred(ILogger logger, string channelId);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Information, Message = "Delivered {Count} deferred replies on channel {ChannelId}")]
+    private static partial void LogDelivered(ILogger logger, string channelId, int count);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Error, Message = "Deferred work failed; the user is told something went wrong")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Warning, Message = "Could not deliver deferred replies on channel {ChannelId}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Shutdown timeout reached with {Count} deferred deliveries still pending")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+}

@@ -1,0 +1,174 @@
+using CoachBot.Bot.Handlers;
+using CoachBot.Core.Grading;
+using CoachBot.Core.Practice;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoachBot.Bot.Tests.Handlers;
+
+/// <summary>
+/// The chat side of an LLM grader: a slow grade does not hold the turn (typing, "feedback follows",
+/// then the feedback as a proactive message), a failed one falls back to the quick grader, and a
+/// repeated answer comes from the grade cache.
+/// </summary>
+public sealed class LlmGradingTranscriptTests : IAsyncLifetime
+{
+    private const string Answer =
+        "Customer trust is the asset: we made MFA a safe default for 200 million customers, which cut account takeovers " +
+        "from 40,000 to 9,000 a month while checkout stayed as fast as before.";
+
+    private readonly FakeLlmGrader _llm = new();
+    private BotTestServices _services = null!;
+
+    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services =>
+    {
+        services.Replace(ServiceDescriptor.Singleton<IAnswerGrader>(_llm));
+        services.Configure<GradingOptions>(o =>
+        {
+            o.Provider = GradingOptions.OpenAIProvider;
+            o.TypingAfter = TimeSpan.FromMilliseconds(50);
+            o.ReplyDeadline = TimeSpan.FromMilliseconds(300);
+        });
+    });
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task Answer_GradeSlowerThanDeadline_TypingThenFollowsThenProactiveFeedback()
+    {
+        _llm.Delay = TimeSpan.FromMilliseconds(1500);
+        var started = DateTime.UtcNow;
+        await Flow()
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer)
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply(a =>
+            {
+                Assert.Contains("your feedback will follow here shortly", Transcript.Visible(a));
+                Assert.True(DateTime.UtcNow - started < TimeSpan.FromMilliseconds(1400), "the turn must be answered before the grade is ready");
+            })
+            .AssertReply(a =>
+            {
+                Assert.Contains("Your score: ", Transcript.Visible(a));
+                Assert.DoesNotContain(PracticeMessages.QuickGraderNote, Transcript.Visible(a));
+            }, "feedback delivered proactively", 5000)
+            .StartTestAsync();
+
+        var attempt = Assert.Single(await _services.Store.GetAttemptsAsync("msteams:user1"));
+        Assert.Equal(FakeLlmGrader.GraderName, attempt.Grade.Grader);
+    }
+
+    [Fact]
+    public async Task StopAsync_FeedbackStillPending_WaitsForItAndDeliversIt()
+    {
+        _llm.Delay = TimeSpan.FromMilliseconds(1200);
+        var adapter = Adapter();
+        await new TestFlow(adapter, _services.Bot)
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer)
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply(a => Assert.Contains("your feedback will follow here shortly", Transcript.Visible(a)))
+            .StartTestAsync();
+        var delivery = _services.Provider.GetRequiredService<SlowReplyDelivery>();
+        Assert.Equal(1, delivery.PendingCount);
+
+        await delivery.StopAsync(CancellationToken.None); // what the host does on shutdown
+
+        var late = Assert.Single(adapter.ActiveQueue);
+        Assert.Contains("Your score: 77/100", Transcript.Visible(late));
+    }
+
+    [Fact]
+    public async Task Answer_GradeWithinTypingDelay_FeedbackInTheTurnWithoutTyping()
+    {
+        _llm.Delay = TimeSpan.Zero;
+        await Flow()
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer).AssertReply(a => Assert.Contains("Your score: ", Transcript.Visible(a)))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Answer_LlmUnavailable_QuickGraderFeedbackSaysSo()
+    {
+        _llm.Fail = true;
+        await Flow()
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer).AssertReply(a =>
+            {
+                Assert.Contains("Your score: ", Transcript.Visible(a));
+                Assert.Contains(PracticeMessages.QuickGraderNote, Transcript.Visible(a));
+            })
+            .StartTestAsync();
+
+        var attempt = Assert.Single(await _services.Store.GetAttemptsAsync("msteams:user1"));
+        Assert.True(attempt.Grade.IsFallback);
+        Assert.Equal(RubricGrader.GraderName, attempt.Grade.Grader);
+    }
+
+    [Fact]
+    public async Task Answer_SameAnswerTwice_SecondGradeComesFromTheCache()
+    {
+        await Flow()
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer).AssertReply(a => Assert.Contains("Your score: 77/100", Transcript.Visible(a)))
+            .Send("retry").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer).AssertReply(a => Assert.Contains("Your score: 77/100", Transcript.Visible(a)))
+            .StartTestAsync();
+
+        Assert.Equal(1, _llm.Calls);
+    }
+
+    [Fact]
+    public async Task Forget_AfterLlmGrade_DeletesTheCachedGrade()
+    {
+        await Flow()
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer).AssertReply(a => Assert.Contains("Your score: ", Transcript.Visible(a)))
+            .Send("forget me").AssertReply(_ => { })
+            .Send("forget me confirm").AssertReply(_ => { })
+            .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
+            .Send(Answer).AssertReply(a => Assert.Contains("Your score: ", Transcript.Visible(a)))
+            .StartTestAsync();
+
+        Assert.Equal(2, _llm.Calls);
+    }
+
+    private TestFlow Flow() => new(Adapter(), _services.Bot);
+
+    private static IdPreservingTestAdapter Adapter() =>
+        new(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) };
+
+    /// <summary>An LLM grader stand-in: a fixed grade after a delay, or unavailable.</summary>
+    private sealed class FakeLlmGrader : IAnswerGrader
+    {
+        public const string GraderName = "llm-fake-p1";
+        private int _calls;
+
+        public TimeSpan Delay { get; set; }
+
+        public bool Fail { get; set; }
+
+        public int Calls => _calls;
+
+        public string Name => GraderName;
+
+        public GraderKind Kind => GraderKind.Llm;
+
+        public async Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            await Task.Delay(Delay, cancellationToken);
+            if (Fail)
+            {
+                throw new GradingUnavailableException("fake outage");
+            }
+
+            var models = request.Set.Models.Select(m => new ModelGrade(m.Slug, m.Name, 77, EvidenceLevels.For(77), "customer trust", null)).ToList();
+            return new GradeResult(77, models, "Tie the number to a baseline.", [], GraderName);
+        }
+    }
+}
