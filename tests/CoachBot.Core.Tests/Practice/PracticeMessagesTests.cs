@@ -46,6 +46,17 @@ public sealed class PracticeMessagesTests
     }
 
     [Fact]
+    public void Feedback_FallbackGrade_SaysTheQuickGraderAnswered_OtherwiseNot()
+    {
+        var set = Set("q1");
+        var attempt = Attempt("q1", 64, 1);
+        var fallback = attempt with { Grade = attempt.Grade with { IsFallback = true } };
+
+        Assert.DoesNotContain("quick grader", PracticeMessages.Feedback(set, set.Questions[0], attempt, null, false).ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains(PracticeMessages.QuickGraderNote, PracticeMessages.Feedback(set, set.Questions[0], fallback, null, false).ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Progress_NoAttempts_InvitesToPractise()
     {
         Assert.Contains("No attempts yet", PracticeMessages.Progress(ProgressReport.From([])).ToPlainText(), StringComparison.Ordinal);
