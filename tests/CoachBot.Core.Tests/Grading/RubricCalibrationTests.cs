@@ -81,6 +81,7 @@ public class RubricCalibrationTests
     }
 
     [Theory]
+    [InlineData(Adversarial.Generic, GradeFlags.Generic)]
     [InlineData(Adversarial.Buzzwords, GradeFlags.KeywordStuffing)]
     [InlineData(Adversarial.Injection, GradeFlags.PromptInjection)]
     [InlineData(Adversarial.RandomFigures, GradeFlags.NumbersWithoutMeaning)]
