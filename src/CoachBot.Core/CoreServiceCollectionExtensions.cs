@@ -1,4 +1,5 @@
 using CoachBot.Core.Grading;
+using CoachBot.Core.Grading.Batch;
 using CoachBot.Core.Importing;
 using CoachBot.Core.Practice;
 using CoachBot.Core.Practice.Commands;
@@ -18,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RubricGrader>();
         services.TryAddSingleton<IAnswerGrader>(sp => sp.GetRequiredService<RubricGrader>()); // an LLM grader replaces it
         services.AddSingleton<GradingService>();
+        services.AddSingleton<BatchGrader>();
         services.AddSingleton<StudyDocumentParser>();
         services.AddSingleton<PracticeService>();
 

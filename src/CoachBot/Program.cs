@@ -1,7 +1,14 @@
+using CoachBot.Grading;
 using CoachBot.Hosting;
 
-// CoachBot: `dotnet run --project src/CoachBot` serves the bot; `... -- chat` opens the terminal chat.
+// CoachBot: `dotnet run --project src/CoachBot` serves the bot; `... -- chat` opens the terminal chat;
+// `... -- grade` grades JSON Lines of answers (see `grade --help`).
 var (mode, hostArgs) = CommandLine.Parse(args);
+if (mode == RunMode.Grade)
+{
+    return await GradeCommand.RunFromConsoleAsync(hostArgs);
+}
+
 var app = CoachBotApp.Build(hostArgs, mode);
 await app.InitializeCoachBotAsync();
 

@@ -4,6 +4,7 @@ using CoachBot.Core;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Infrastructure;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Hosting;
@@ -11,7 +12,7 @@ namespace CoachBot.Hosting;
 /// <summary>The composition root: what the process is made of, in the order it is built.</summary>
 public static partial class CoachBotApp
 {
-    /// <summary>Builds the application (web host or terminal chat) from the process arguments.</summary>
+    /// <summary>Builds the application (web host, terminal chat or grade command) from the process arguments.</summary>
     public static WebApplication Build(string[] args, RunMode mode = RunMode.Serve, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -26,9 +27,14 @@ public static partial class CoachBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
         }
 
-        if (mode == RunMode.Chat)
+        if (mode is RunMode.Chat or RunMode.Grade)
         {
-            // The terminal belongs to the conversation: logs go to stderr, warnings and above only.
+            // Standard output belongs to the conversation or the JSON Lines: logs go to stderr, warnings and above only.
+            // appsettings.json says Information for the server; environment variables and arguments still override.
+            var sources = builder.Configuration.Sources;
+            var afterAppSettings = sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
+                && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
+            sources.Insert(afterAppSettings, new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Default", nameof(LogLevel.Warning))] });
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -63,14 +69,20 @@ public static partial class CoachBotApp
     /// <summary>Migrates the database, seeds the bundled question set and logs start-up warnings.</summary>
     public static async Task InitializeCoachBotAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        await app.Services.MigrateCoachBotDatabaseAsync(cancellationToken);
-        await app.Services.GetRequiredService<DefaultQuestionSetSeeder>().SeedAsync(cancellationToken);
+        await app.InitializeStorageAsync(cancellationToken);
         var auth = app.Services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
         if (auth.IsAnonymous)
         {
             LogAnonymousMode(app.Logger);
         }
+    }
+
+    /// <summary>Migrates the database and seeds the bundled question set (all the <c>grade</c> command needs).</summary>
+    public static async Task InitializeStorageAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.MigrateCoachBotDatabaseAsync(cancellationToken);
+        await app.Services.GetRequiredService<DefaultQuestionSetSeeder>().SeedAsync(cancellationToken);
     }
 
     /// <summary>Maps the HTTP endpoints.</summary>

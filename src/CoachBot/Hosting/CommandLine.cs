@@ -8,10 +8,13 @@ public enum RunMode
 
     /// <summary>The terminal chat (<c>chat</c>).</summary>
     Chat,
+
+    /// <summary>Batch grading of JSON Lines (<c>grade</c>); no web server.</summary>
+    Grade,
 }
 
 /// <summary>
-/// Separates the app's own commands (a first positional word such as <c>chat</c>) from ASP.NET Core's
+/// Separates the app's own commands (a first positional word: <c>chat</c> or <c>grade</c>) from ASP.NET Core's
 /// usual arguments (<c>--urls</c>, <c>--environment</c>, <c>Key=Value</c>), which pass through unchanged.
 /// </summary>
 public static class CommandLine
@@ -23,6 +26,11 @@ public static class CommandLine
         if (args.Length > 0 && string.Equals(args[0], "chat", StringComparison.OrdinalIgnoreCase))
         {
             return (RunMode.Chat, args[1..]);
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "grade", StringComparison.OrdinalIgnoreCase))
+        {
+            return (RunMode.Grade, args[1..]); // the grade command's own options; see GradeArguments
         }
 
         return (RunMode.Serve, args);

@@ -13,6 +13,14 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parse_Grade_IsTheGradeMode_AndKeepsItsOptions()
+    {
+        var (mode, rest) = CommandLine.Parse(["grade", "--input", "answers.jsonl", "--grader", "rubric"]);
+        Assert.Equal(RunMode.Grade, mode);
+        Assert.Equal(["--input", "answers.jsonl", "--grader", "rubric"], rest);
+    }
+
+    [Fact]
     public void Parse_AspNetCoreArgumentsOnly_ServesWithThemUnchanged()
     {
         string[] args = ["--urls", "http://0.0.0.0:8080", "--environment", "Staging"];
