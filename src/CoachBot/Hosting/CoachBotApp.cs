@@ -27,14 +27,22 @@ public static partial class CoachBotApp
             builder.WebHost.UseUrls("http://localhost:3978");
         }
 
+        if (!builder.Environment.IsDevelopment())
+        {
+            // The default builder reads user secrets in Development only; `dotnet run` has no launch profile
+            // setting Development, and a secret set with `dotnet user-secrets` should still count locally.
+            // Absent on servers, so harmless there; environment variables and arguments still override.
+            builder.Configuration.Sources.Insert(
+                AfterAppSettings(builder.Configuration.Sources),
+                new ConfigurationBuilder().AddUserSecrets(typeof(CoachBotApp).Assembly, optional: true).Sources[0]);
+        }
+
         if (mode is RunMode.Chat or RunMode.Grade)
         {
             // Standard output belongs to the conversation or the JSON Lines: logs go to stderr, warnings and above only.
             // appsettings.json says Information for the server; environment variables and arguments still override.
             var sources = builder.Configuration.Sources;
-            var afterAppSettings = sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
-                && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
-            sources.Insert(afterAppSettings, new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Default", nameof(LogLevel.Warning))] });
+            sources.Insert(AfterAppSettings(sources), new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Default", nameof(LogLevel.Warning))] });
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -44,6 +52,10 @@ public static partial class CoachBotApp
         configure?.Invoke(builder);
         return builder.Build();
     }
+
+    private static int AfterAppSettings(IList<IConfigurationSource> sources) =>
+        sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
+            && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
 
     /// <summary>Registers every CoachBot service: Core, storage, the bot layer.</summary>
     public static IServiceCollection AddCoachBot(this IServiceCollection services, IConfiguration configuration)
