@@ -28,6 +28,8 @@ public sealed class LlmOutputValidationTests
         { "truncated", "cut off" },
     };
 
+    public static TheoryData<string> InvalidKinds => new(InvalidOutputs.Select(row => (string)row[0]));
+
     private static IAnswerGrader CreateSut(ServiceProvider services) => services.GetRequiredService<IAnswerGrader>();
 
     [Theory]
@@ -45,10 +47,9 @@ public sealed class LlmOutputValidationTests
     }
 
     [Theory]
-    [MemberData(nameof(InvalidOutputs))]
-    public async Task GradingService_InvalidOutput_FallsBackToRubricAndCachesNothing(string kind, string reason)
+    [MemberData(nameof(InvalidKinds))]
+    public async Task GradingService_InvalidOutput_FallsBackToRubricAndCachesNothing(string kind)
     {
-        Assert.NotEmpty(reason);
         await using var llm = await FakeLlmServer.StartAsync(Reply(kind));
         await using var services = LlmGradingServices.Build(LlmGradingServices.OpenAI(llm));
         var request = Request(StrongAnswer);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using CoachBot.Core.Grading;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static CoachBot.Infrastructure.Tests.Grading.GradingTestData;
 
 namespace CoachBot.Infrastructure.Tests.Grading;
@@ -130,7 +131,7 @@ public sealed class LlmResilienceTests
 
         Assert.Equal(2, callsWhenOpened); // failure ratio 1.0 over the minimum throughput of 2 opened it; the 3rd attempt never left
         Assert.Equal(callsWhenOpened, llm.Requests.Count);
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromMilliseconds(500));
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(1));
         Assert.Equal("circuit open (recent LLM calls failed)", direct.Message);
         Assert.All([first, second], g =>
         {
@@ -140,20 +141,45 @@ public sealed class LlmResilienceTests
     }
 
     [Fact]
+    public async Task GradeAsync_BreakDurationPassesOnInjectedClock_CircuitLetsATrialCallThroughAndCloses()
+    {
+        await using var llm = await FakeLlmServer.StartAsync((_, i) => i < 2 ? LlmReplies.Error(500) : Ok);
+        var settings = LlmGradingServices.OpenAI(llm);
+        settings["Grading:Resilience:CircuitBreakerMinimumThroughput"] = "2";
+        settings["Grading:Resilience:MaxRetryAttempts"] = "1";
+        settings["Grading:Resilience:RetryBaseDelay"] = "00:00:00";
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = LlmGradingServices.Build(settings, configure: s => s.AddSingleton<TimeProvider>(clock));
+        var sut = CreateSut(services);
+        var request = Request(StrongAnswer);
+        await Assert.ThrowsAsync<GradingUnavailableException>(() => sut.GradeAsync(request)); // two 500s open the circuit
+
+        var whileOpen = await Assert.ThrowsAsync<GradingUnavailableException>(() => sut.GradeAsync(request));
+        clock.Advance(TimeSpan.FromSeconds(30)); // Grading:Resilience:CircuitBreakerBreakDuration default
+        var trial = await sut.GradeAsync(request);
+        var afterwards = await sut.GradeAsync(request);
+
+        Assert.Equal("circuit open (recent LLM calls failed)", whileOpen.Message);
+        Assert.Equal(80, trial.Overall);
+        Assert.Equal(80, afterwards.Overall);
+        Assert.Equal(4, llm.Requests.Count); // 2 failures, none while open, the trial call, one more once closed
+    }
+
+    [Fact]
     public async Task GradeAsync_EveryAttemptSlowerThanAttemptTimeout_TimesOutAfterRetries()
     {
         await using var llm = await FakeLlmServer.StartAsync(Ok with { Delay = TimeSpan.FromSeconds(10) });
         var settings = LlmGradingServices.OpenAI(llm);
-        settings["Grading:Resilience:AttemptTimeout"] = "00:00:00.200";
+        settings["Grading:Resilience:AttemptTimeout"] = "00:00:00.300";
         settings["Grading:Resilience:MaxRetryAttempts"] = "1";
         await using var services = LlmGradingServices.Build(settings);
         var started = Stopwatch.GetTimestamp();
 
         var ex = await Assert.ThrowsAsync<GradingUnavailableException>(() => CreateSut(services).GradeAsync(Request(StrongAnswer)));
 
-        Assert.Equal("timed out: the last attempt exceeded 0.2 s (retries exhausted)", ex.Message);
+        Assert.Equal("timed out: the last attempt exceeded 0.3 s (retries exhausted)", ex.Message);
         Assert.Equal(2, llm.Requests.Count);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(2));
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -161,16 +187,16 @@ public sealed class LlmResilienceTests
     {
         await using var llm = await FakeLlmServer.StartAsync(Ok with { Delay = TimeSpan.FromSeconds(10) });
         var settings = LlmGradingServices.OpenAI(llm);
-        settings["Grading:Resilience:AttemptTimeout"] = "00:00:00.250";
-        settings["Grading:Resilience:TotalTimeout"] = "00:00:00.400";
+        settings["Grading:Resilience:AttemptTimeout"] = "00:00:00.400";
+        settings["Grading:Resilience:TotalTimeout"] = "00:00:00.700";
         await using var services = LlmGradingServices.Build(settings);
         var started = Stopwatch.GetTimestamp();
 
         var ex = await Assert.ThrowsAsync<GradingUnavailableException>(() => CreateSut(services).GradeAsync(Request(StrongAnswer)));
 
-        Assert.Equal("total timeout of 0.4 s exceeded", ex.Message);
-        Assert.Equal(2, llm.Requests.Count);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(2));
+        Assert.Equal("total timeout of 0.7 s exceeded", ex.Message);
+        Assert.Equal(2, llm.Requests.Count); // the first attempt timed out and was retried before the total ran out
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -187,19 +213,28 @@ public sealed class LlmResilienceTests
 
         Assert.True(grade.IsFallback);
         Assert.Equal(RubricGrader.GraderName, grade.Grader);
-        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(2));
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(3));
     }
 
     [Fact]
     public async Task GradeAsync_CallerCancels_ThrowsOperationCanceledWithoutRetry()
     {
-        await using var llm = await FakeLlmServer.StartAsync(Ok with { Delay = TimeSpan.FromSeconds(10) });
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var llm = await FakeLlmServer.StartAsync((_, _) =>
+        {
+            received.TrySetResult();
+            return Ok with { Delay = TimeSpan.FromSeconds(10) };
+        });
         await using var services = LlmGradingServices.Build(LlmGradingServices.OpenAI(llm));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut(services).GradeAsync(Request(StrongAnswer), cancellation.Token));
+        var grading = CreateSut(services).GradeAsync(Request(StrongAnswer), cancellation.Token);
+        await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await cancellation.CancelAsync();
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => grading);
 
         Assert.Equal(cancellation.Token, ex.CancellationToken);
+        await Task.Delay(100); // a retry, had there been one, would have arrived by now
         Assert.Single(llm.Requests);
     }
 
