@@ -13,6 +13,9 @@ public sealed class LlmResilienceTests
 {
     private const string Quote = "sign-in failures fell 40%";
 
+    // .NET timers run on a millisecond tick and may fire up to a tick or two before a Stopwatch says the time is up.
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(15);
+
     private static FakeReply Ok => LlmReplies.Grade(Set, 80, Quote);
 
     private static IAnswerGrader CreateSut(ServiceProvider services) => services.GetRequiredService<IAnswerGrader>();
@@ -28,7 +31,7 @@ public sealed class LlmResilienceTests
         Assert.Equal(80, grade.Overall);
         Assert.Equal(2, llm.Requests.Count);
         var gap = Gap(llm.Requests[0], llm.Requests[1]);
-        Assert.InRange(gap, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5));
+        Assert.InRange(gap, TimeSpan.FromSeconds(1) - TimerSlack, TimeSpan.FromSeconds(2.5)); // backoff alone would be ~10 ms
     }
 
     [Fact]
@@ -39,7 +42,7 @@ public sealed class LlmResilienceTests
 
         await CreateSut(services).GradeAsync(Request(StrongAnswer));
 
-        Assert.InRange(Gap(llm.Requests[0], llm.Requests[1]), TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(2));
+        Assert.InRange(Gap(llm.Requests[0], llm.Requests[1]), TimeSpan.FromMilliseconds(400) - TimerSlack, TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -52,7 +55,7 @@ public sealed class LlmResilienceTests
 
         await CreateSut(services).GradeAsync(Request(StrongAnswer));
 
-        Assert.InRange(Gap(llm.Requests[0], llm.Requests[1]), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(2));
+        Assert.InRange(Gap(llm.Requests[0], llm.Requests[1]), TimeSpan.FromMilliseconds(300) - TimerSlack, TimeSpan.FromSeconds(2));
     }
 
     [Theory]
@@ -179,7 +182,7 @@ public sealed class LlmResilienceTests
 
         Assert.Equal("timed out: the last attempt exceeded 0.3 s (retries exhausted)", ex.Message);
         Assert.Equal(2, llm.Requests.Count);
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(3));
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(600) - TimerSlack, TimeSpan.FromSeconds(3));
     }
 
     [Fact]
@@ -196,7 +199,7 @@ public sealed class LlmResilienceTests
 
         Assert.Equal("total timeout of 0.7 s exceeded", ex.Message);
         Assert.Equal(2, llm.Requests.Count); // the first attempt timed out and was retried before the total ran out
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(3));
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(700) - TimerSlack, TimeSpan.FromSeconds(3));
     }
 
     [Fact]
