@@ -19,7 +19,7 @@ public sealed class GradingOptions
 
     /// <summary><c>rubric</c> (default), <c>azure-openai</c> or <c>openai</c>.</summary>
     [Required]
-    [RegularExpression("^(rubric|azure-openai|openai)$", ErrorMessage = "Grading:Provider must be rubric, azure-openai or openai.")]
+    [RegularExpression("^(?i)(rubric|azure-openai|openai)$", ErrorMessage = "Grading:Provider must be rubric, azure-openai or openai.")]
     public string Provider { get; set; } = RubricProvider;
 
     /// <summary>

@@ -4,6 +4,7 @@ using CoachBot.Core;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Infrastructure;
+using CoachBot.Infrastructure.Grading;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,7 @@ public static partial class CoachBotApp
         services.AddSingleton(TimeProvider.System);
         services.AddCoachBotCoreWithOptions();
         services.AddCoachBotStorage(configuration);
+        services.AddCoachBotLlmGrading(configuration);
         services.AddCoachBotBotFramework(configuration);
         services.AddHealthChecks();
         return services;

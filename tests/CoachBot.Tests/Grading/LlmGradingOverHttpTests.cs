@@ -1,0 +1,93 @@
+using CoachBot.Core.Importing;
+using CoachBot.Core.Practice;
+using CoachBot.Core.QuestionSets;
+using CoachBot.Infrastructure.Tests.Grading;
+using CoachBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Tests.Grading;
+
+/// <summary>
+/// The real host with <c>Grading:Provider=openai</c> pointed at a loopback OpenAI server, driven over
+/// /api/messages with a loopback Bot Connector: the whole path a Teams answer takes.
+/// </summary>
+public sealed class LlmGradingOverHttpTests : IAsyncLifetime
+{
+    private const string Answer =
+        "Customer trust comes first: we made passkeys the default for 20 million shoppers, and account takeovers fell " +
+        "from 1.2% to 0.4% of logins while checkout stayed fast.";
+
+    private readonly TempDatabase _db = new();
+    private LoopbackConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        _db.Dispose();
+    }
+
+    [Fact]
+    public async Task Answer_SlowLlm_TurnAnsweredAtOnceAndFeedbackArrivesProactively()
+    {
+        var set = BundledSet();
+        await using var llm = await FakeLlmServer.StartAsync(LlmReplies.Grade(set, 90, "passkeys the default for 20 million shoppers") with
+        {
+            Delay = TimeSpan.FromMilliseconds(1500),
+        });
+        await using var host = await StartHostAsync(llm);
+        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-llm");
+
+        await host.PostActivityAsync(teams.Message("practice"));
+        await _connector.WaitForAsync(teams.ConversationId, 1);
+        var started = DateTime.UtcNow;
+        var response = await host.PostActivityAsync(teams.Message(Answer));
+        var turnTime = DateTime.UtcNow - started;
+
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.True(turnTime < TimeSpan.FromMilliseconds(1400), $"the turn took {turnTime.TotalMilliseconds} ms: it waited for the LLM");
+        var activities = await _connector.WaitForAsync(teams.ConversationId, 4, TimeSpan.FromSeconds(15));
+        Assert.Equal("typing", (string?)activities[1].Body["type"]);
+        Assert.Contains("your feedback will follow here shortly", activities[2].VisibleText, StringComparison.Ordinal);
+        var feedback = activities[3];
+        Assert.Contains("Your score: 90/100", feedback.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("passkeys the default for 20 million shoppers", feedback.VisibleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("quick grader", feedback.VisibleText, StringComparison.Ordinal);
+        Assert.Single(llm.Requests);
+    }
+
+    [Fact]
+    public async Task Answer_LlmFailing_RubricFeedbackSaysTheQuickGraderAnswered()
+    {
+        await using var llm = await FakeLlmServer.StartAsync(LlmReplies.Error(500));
+        await using var host = await StartHostAsync(llm);
+        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-llm-down");
+
+        await host.PostActivityAsync(teams.Message("practice"));
+        await _connector.WaitForAsync(teams.ConversationId, 1);
+        await host.PostActivityAsync(teams.Message(Answer));
+
+        var activities = await _connector.WaitForAsync(teams.ConversationId, 2, TimeSpan.FromSeconds(15));
+        var feedback = activities.Last(a => a.VisibleText.Contains("/100", StringComparison.Ordinal));
+        Assert.Contains(PracticeMessages.QuickGraderNote, feedback.VisibleText, StringComparison.Ordinal);
+        Assert.Equal(2, llm.Requests.Count); // first attempt + one retry, as configured
+    }
+
+    private Task<TestHost> StartHostAsync(FakeLlmServer llm) => TestHost.StartAsync(_db.Path, new Dictionary<string, string?>
+    {
+        ["Grading:Provider"] = "openai",
+        ["Grading:OpenAI:Endpoint"] = llm.OpenAIEndpoint,
+        ["Grading:OpenAI:Model"] = "gpt-4o-mini",
+        ["Grading:TypingAfter"] = "00:00:00.100",
+        ["Grading:ReplyDeadline"] = "00:00:00.500",
+        ["Grading:Resilience:MaxRetryAttempts"] = "1",
+        ["Grading:Resilience:RetryBaseDelay"] = "00:00:00.050",
+    });
+
+    private static QuestionSet BundledSet()
+    {
+        var markdown = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "content", "amazon-security-customer-trust.md"));
+        return new StudyDocumentParser().Parse(markdown, "seed", new PracticeOptions().DefaultSetId).Set!;
+    }
+}
