@@ -25,14 +25,23 @@ internal sealed partial record AnswerSignals(
 {
     public static AnswerSignals Measure(AnswerText text, IReadOnlyList<TermGroup> vocabulary)
     {
-        var tokens = text.ScoredTokens().ToList();
-        var words = tokens.Count(t => t.HasLetter);
-        var stop = tokens.Count(t => t.HasLetter && EnglishWords.IsStopWord(t.Text));
+        var table = text.ScoredTable;
+        var words = 0;
+        var stop = 0;
+        foreach (var token in table.Tokens)
+        {
+            if (token.HasLetter)
+            {
+                words++;
+                stop += EnglishWords.IsStopWord(token.Text) ? 1 : 0;
+            }
+        }
+
         var covered = 0;
         var groups = 0;
         foreach (var group in vocabulary)
         {
-            var count = group.CountTokens(tokens, 0, tokens.Count);
+            var count = group.CountTokens(table, 0, table.Count);
             covered += count;
             groups += count > 0 ? 1 : 0;
         }
@@ -45,8 +54,8 @@ internal sealed partial record AnswerSignals(
             words == 0 ? 0 : Math.Min(1.0, (double)covered / words),
             groups,
             IsListShaped(scored),
-            PlatitudeRegex().Matches(scored).Count,
-            DomainVocabulary.CausalLink.CountTokens(tokens, 0, tokens.Count),
+            PlatitudeRegex().Count(scored),
+            DomainVocabulary.CausalLink.CountTokens(table, 0, table.Count),
             IsRepetitive(text));
     }
 
@@ -75,18 +84,33 @@ internal sealed partial record AnswerSignals(
         return letters == 0 ? 0 : (double)nonAscii / letters;
     }
 
+    /// <summary>
+    /// True when the text splits into at least five items (at , ; newline • | /) and at least 80% of the non-blank items
+    /// have at most three space-separated words. Walks the text as spans instead of splitting it into strings.
+    /// </summary>
     private static bool IsListShaped(string lower)
     {
-        var items = lower.Split([',', ';', '\n', '\u2022', '|', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(i => i.Length > 0)
-            .ToList();
-        if (items.Count < 5)
+        var items = 0;
+        var shortItems = 0;
+        foreach (var range in lower.AsSpan().SplitAny(",;\n\u2022|/"))
         {
-            return false;
+            var item = lower.AsSpan(range).Trim();
+            if (item.IsEmpty)
+            {
+                continue;
+            }
+
+            items++;
+            var words = 0;
+            foreach (var word in item.Split(' '))
+            {
+                words += item[word].IsEmpty ? 0 : 1;
+            }
+
+            shortItems += words <= 3 ? 1 : 0;
         }
 
-        var shortItems = items.Count(i => i.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3);
-        return shortItems >= items.Count * 0.8;
+        return items >= 5 && shortItems >= items * 0.8;
     }
 
     [GeneratedRegex(

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CoachBot.Core.Grading.Rubric;
 
 /// <summary>English stop words and a small suffix-stripping stemmer (culture-invariant).</summary>
@@ -26,19 +28,38 @@ internal static class EnglishWords
     private static readonly string[] Suffixes =
         ["ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ities", "ity", "ies", "ers", "er", "ed", "es", "ly", "s"];
 
+    /// <summary><see cref="Suffixes"/> grouped by last letter, in their original order: a word only tries its own ending.</summary>
+    private static readonly FrozenDictionary<char, string[]> SuffixesByLastChar =
+        Suffixes.GroupBy(s => s[^1]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
     public static bool IsStopWord(string word) => Stop.Contains(word);
 
     public static string Stem(string word)
     {
-        foreach (var suffix in Suffixes)
+        var (keep, ies) = StemLength(word);
+        return ies ? word[..keep] + "y" : keep == word.Length ? word : word[..keep];
+    }
+
+    /// <summary>
+    /// How many leading characters of <paramref name="word"/> its stem keeps, and whether the stem then ends in an added
+    /// "y" ("policies" → "polic" + "y"). Lets callers compare stems as spans without building strings.
+    /// </summary>
+    public static (int Keep, bool Ies) StemLength(string word)
+    {
+        if (word.Length == 0 || !SuffixesByLastChar.TryGetValue(word[^1], out var suffixes))
+        {
+            return (word.Length, false);
+        }
+
+        foreach (var suffix in suffixes)
         {
             if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= 4)
             {
-                return suffix == "ies" ? word[..^3] + "y" : word[..^suffix.Length];
+                return (word.Length - suffix.Length, suffix == "ies");
             }
         }
 
-        return word;
+        return (word.Length, false);
     }
 
     /// <summary>Distinct stems of the content words of <paramref name="text"/>, in order of first appearance.</summary>

@@ -45,21 +45,36 @@ internal sealed class LexiconScorer(
         var allGroups = new HashSet<string>(StringComparer.Ordinal);
         var creditedSentences = 0;
         var bonusEarned = false;
+        var lengths = groups.Select(g => text.Table.LengthsOf(g)).ToArray();
         foreach (var unit in text.Units)
         {
-            var matched = groups.Where(g => g.MatchesIn(text, unit)).ToList();
+            var weight = 0;
+            var matched = 0;
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var group = groups[g];
+                if (TermGroup.AnyIn(lengths[g], unit.FirstToken, unit.TokenCount))
+                {
+                    weight += group.Weight;
+                    matched++;
+                    if (unit.IsSentence)
+                    {
+                        allGroups.Add(group.Key);
+                    }
+                }
+            }
+
             var bonus = unitBonus?.Invoke(text, unit) ?? 0;
             bonusEarned |= bonus > 0;
-            var credit = Math.Min(100, matched.Sum(g => g.Weight) + bonus);
+            var credit = Math.Min(100, weight + bonus);
             if (unit.IsSentence)
             {
-                allGroups.UnionWith(matched.Select(g => g.Key));
                 creditedSentences += credit >= 20 ? 1 : 0;
             }
 
             if (credit > best || (credit == best && credit > 0 && bestUnit is not null && unit.Span.Length < bestUnit.Span.Length))
             {
-                (best, bestUnit, bestGroups) = (credit, unit, matched.Count);
+                (best, bestUnit, bestGroups) = (credit, unit, matched);
             }
         }
 
@@ -78,7 +93,7 @@ internal sealed class QuantifiedImpactScorer : IModelScorer
 
     public ModelEvidence Score(AnswerText text)
     {
-        var report = ImpactAnalyzer.Analyze(text);
+        var report = text.Impact;
         var advice = ModelAdvisor.Quantified(report.Stage);
         return new ModelEvidence(report.Credit, report.Best, advice.Missing, advice.Tip);
     }

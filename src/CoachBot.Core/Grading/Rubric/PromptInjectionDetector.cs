@@ -14,7 +14,7 @@ internal static partial class PromptInjectionDetector
         var found = new HashSet<int>();
         foreach (var sentence in text.Sentences)
         {
-            if (InjectionRegex().IsMatch(text.TextOf(sentence)))
+            if (InjectionRegex().IsMatch(text.SpanOf(sentence)))
             {
                 found.Add(sentence.Sentence);
             }
@@ -34,6 +34,6 @@ internal static partial class PromptInjectionDetector
         + @"|\b(?:deserves?|earns?)\s+(?:a\s+)?(?:100|10/10|full\s+marks|a\s+perfect|perfect|top\s+marks|the\s+highest)|\bthe\s+candidate\s+answer\s+(?:below|above)\b"
         + @"|\bthis\s+(?:is|was)\s+an?\s+(?:excellent|perfect|great|strong|outstanding|exemplary|flawless)\s+answer\b"
         + @"|\bpretend\s+(?:you|to\s+be)\b|\bthis\s+is\s+a\s+test\s+from\s+the\s+admin",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InjectionRegex();
 }
