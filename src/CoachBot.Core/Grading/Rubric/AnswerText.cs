@@ -12,6 +12,7 @@ internal sealed class AnswerText
     private TokenTable? scoredTable;
     private string? scoredLowerText;
     private ImpactReport? impact;
+    private int[]? tieBonuses;
 
     private AnswerText(string original, TokenTable table, IReadOnlyList<Segment> sentences, IReadOnlyList<Segment> units)
     {
@@ -46,17 +47,23 @@ internal sealed class AnswerText
     /// <summary>Tokens containing at least one letter, in the scored sentences.</summary>
     public int WordCount { get; }
 
-    /// <summary>
-    /// True when every token lies in a scored sentence (no list markers, nothing removed), so the scored tokens are the
-    /// token list itself: sentences are disjoint and in order, so an equal count means an identical sequence.
-    /// </summary>
-    private bool AllTokensScored { get; }
-
     /// <summary>Tokens of the scored sentences only, as one list (term matches may run across sentences).</summary>
     public TokenTable ScoredTable => scoredTable ??= AllTokensScored ? Table : new TokenTable(ScoredTokenList());
 
     /// <summary>Quantified-impact analysis of the scored units (used by the model scorer and the flag detector).</summary>
     public ImpactReport Impact => impact ??= ImpactAnalyzer.Analyze(this);
+
+    /// <summary>
+    /// <see cref="DomainVocabulary.TieBonus"/> of every unit, in the order of <see cref="Units"/>: the customer-first
+    /// scorer and the question-type adjustment both ask for it.
+    /// </summary>
+    public IReadOnlyList<int> TieBonuses => tieBonuses ??= Units.Select(u => DomainVocabulary.TieBonus(this, u)).ToArray();
+
+    /// <summary>
+    /// True when every token lies in a scored sentence (no list markers, nothing removed), so the scored tokens are the
+    /// token list itself: sentences are disjoint and in order, so an equal count means an identical sequence.
+    /// </summary>
+    private bool AllTokensScored { get; }
 
     public static AnswerText Parse(string answer)
     {

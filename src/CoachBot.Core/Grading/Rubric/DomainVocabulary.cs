@@ -45,8 +45,11 @@ internal static class DomainVocabulary
         "business*", "revenue*", "cost*", "product*", "service*", "compan*", "market*", "sales", "brand*", "profit*",
         "launch*", "feature*", "team*", "engineer*", "organi*", "convenien*", "trade off", "tradeoff*", "balanc*");
 
-    /// <summary>True when the unit names a customer (or their trust) and a security action, joined by a causal word.</summary>
-    public static bool TiesCustomerToSecurity(AnswerText text, Segment unit) => TieBonus(text, unit) >= 30;
+    /// <summary>
+    /// True when a unit's <see cref="TieBonus"/> (see <see cref="AnswerText.TieBonuses"/>) says it names a customer and a
+    /// security action, joined by a causal word.
+    /// </summary>
+    public static bool TiesCustomerToSecurity(int tieBonus) => tieBonus >= 30;
 
     /// <summary>
     /// Credit for tying the customer to a security action: 30 when a named customer and a security action are joined by

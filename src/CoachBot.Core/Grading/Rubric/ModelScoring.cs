@@ -27,12 +27,13 @@ internal sealed record ModelAdvice(string Missing, string Tip);
 
 /// <summary>
 /// Scores a model from weighted term groups. Each unit (sentence or clause) earns the sum of the weights of the groups
-/// it contains plus an optional bonus; the model score is the best unit's credit plus a small breadth bonus for groups
-/// and sentences elsewhere in the answer. Evidence is the shortest unit with the best credit.
+/// it contains plus an optional bonus (given the answer and the unit's index in <see cref="AnswerText.Units"/>); the
+/// model score is the best unit's credit plus a small breadth bonus for groups and sentences elsewhere in the answer.
+/// Evidence is the shortest unit with the best credit.
 /// </summary>
 internal sealed class LexiconScorer(
     IReadOnlyList<TermGroup> groups,
-    Func<AnswerText, Segment, int>? unitBonus,
+    Func<AnswerText, int, int>? unitBonus,
     Func<LexiconOutcome, ModelAdvice> advise) : IModelScorer
 {
     public IReadOnlyList<TermGroup> Vocabulary => groups;
@@ -46,8 +47,9 @@ internal sealed class LexiconScorer(
         var creditedSentences = 0;
         var bonusEarned = false;
         var lengths = groups.Select(g => text.Table.LengthsOf(g)).ToArray();
-        foreach (var unit in text.Units)
+        for (var u = 0; u < text.Units.Count; u++)
         {
+            var unit = text.Units[u];
             var weight = 0;
             var matched = 0;
             for (var g = 0; g < groups.Count; g++)
@@ -64,7 +66,7 @@ internal sealed class LexiconScorer(
                 }
             }
 
-            var bonus = unitBonus?.Invoke(text, unit) ?? 0;
+            var bonus = unitBonus?.Invoke(text, u) ?? 0;
             bonusEarned |= bonus > 0;
             var credit = Math.Min(100, weight + bonus);
             if (unit.IsSentence)
@@ -106,7 +108,7 @@ internal static class ModelScorers
     {
         BuiltInLexicons.CustomerFirst => new LexiconScorer(
             BuiltInLexicons.CustomerGroups,
-            DomainVocabulary.TieBonus,
+            static (text, unit) => text.TieBonuses[unit],
             ModelAdvisor.CustomerFirst),
         BuiltInLexicons.ScaleThinking => new LexiconScorer(BuiltInLexicons.ScaleGroups, null, ModelAdvisor.Scale),
         BuiltInLexicons.InnovationEnablement => new LexiconScorer(BuiltInLexicons.InnovationGroups, null, ModelAdvisor.Innovation),

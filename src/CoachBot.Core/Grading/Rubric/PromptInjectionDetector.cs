@@ -23,6 +23,9 @@ internal static partial class PromptInjectionDetector
         return found;
     }
 
+    // Only IsMatch is asked, so the non-backtracking engine gives the same answers: it reads each character once,
+    // where the backtracking engine tried some 25 alternatives at almost every character (one of them may start at any
+    // whitespace), which made this check the slowest step of grading a long answer.
     [GeneratedRegex(
         @"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|these\s+)*(?:previous\s+|prior\s+|above\s+|earlier\s+|original\s+|grading\s+|scoring\s+)*(?:instructions?|rules?|rubric|prompts?|guidelines|criteria|grading|scoring)\b"
         + @"|\b(?:give|award|grant|assign)\s+(?:me|this(?:\s+answer)?|my\s+answer|it)\s+(?:a\s+|an\s+|the\s+)?(?:full\s+marks|full\s+score|perfect|maximum|max|top\s+marks|100|10/10|an?\s+a\+?)\b"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CoachBot.Core.Grading.Rubric;
@@ -18,6 +19,14 @@ internal readonly record struct Quantity(int Start, int Length, QuantityKind Kin
 /// <summary>Finds figures in text: digits with units, spelled fractions, and placeholders. Years are ignored.</summary>
 internal static partial class QuantityFinder
 {
+    /// <summary>
+    /// Every alternative of <see cref="SpelledRegex"/> contains one of these (half/halved/halving, doubled, tripled,
+    /// third(s), quarter(s), percent, -fold), so text without any of them is not worth running the regex over. The
+    /// letters involved have no case variants beyond ASCII, so ordinal-ignore-case finds whatever the regex would.
+    /// </summary>
+    private static readonly SearchValues<string> SpelledWords =
+        SearchValues.Create(["hal", "doubled", "tripled", "third", "quarter", "percent", "fold"], StringComparison.OrdinalIgnoreCase);
+
     public static List<Quantity> Find(string text, AnswerSpan span) => Find(text, span, out _);
 
     /// <summary>The figures in <paramref name="span"/>; <paramref name="anyMatch"/> is true when any pattern matched, years included.</summary>
@@ -36,9 +45,12 @@ internal static partial class QuantityFinder
             }
         }
 
-        for (var m = SpelledRegex().Match(text, span.Start, span.Length); m.Success; m = m.NextMatch())
+        if (text.AsSpan(span.Start, span.Length).ContainsAny(SpelledWords))
         {
-            found.Add(new Quantity(m.Index, m.Length, QuantityKind.Figure));
+            for (var m = SpelledRegex().Match(text, span.Start, span.Length); m.Success; m = m.NextMatch())
+            {
+                found.Add(new Quantity(m.Index, m.Length, QuantityKind.Figure));
+            }
         }
 
         for (var m = PlaceholderRegex().Match(text, span.Start, span.Length); m.Success; m = m.NextMatch())

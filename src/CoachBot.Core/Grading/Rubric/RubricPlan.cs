@@ -6,7 +6,9 @@ namespace CoachBot.Core.Grading.Rubric;
 /// <summary>
 /// Everything the grader derives from a question set's rubric alone: one scorer per model (with derived vocabulary for
 /// unknown models), their combined vocabulary and the success criteria's stems. Built once per set instance instead of
-/// once per answer. Question sets are immutable records (a new version is a new instance), so the instance is the key.
+/// once per answer. Question sets are immutable records (a new version is a new instance), so the instance is the key;
+/// a set deserialized afresh for each request simply builds its plan again, which for the built-in models costs a few
+/// microseconds (their vocabulary is compiled once per process, see <see cref="TermIndex.Shared"/>).
 /// </summary>
 internal sealed class RubricPlan
 {

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace CoachBot.Core.Grading.Rubric;
 
 /// <summary>
@@ -41,11 +39,15 @@ internal sealed class Term
 
     public int Length => parts.Length;
 
+    /// <summary>True for a single word with no "not after" condition: matching its first word is matching the term.</summary>
+    public bool IsSingleWord => parts.Length == 1 && notAfter is null;
+
     /// <summary>
-    /// The first character every matching token starts with, or <c>null</c> when the first part matches tokens with any
-    /// first character (<c>#mag</c>, a bare <c>*</c>). Lets a group look only at the terms that can match a token.
+    /// The first word as a <see cref="TermIndex"/> key (its text, and whether tokens need only start with it), or
+    /// <c>null</c> for <c>#mag</c>, which matches tokens by their shape.
     /// </summary>
-    public char? FirstChar => parts.Length == 0 || parts[0].Kind == PartKind.Magnitude || parts[0].Text.Length == 0 ? null : parts[0].Text[0];
+    public (string Text, bool IsPrefix)? FirstWord =>
+        parts.Length == 0 || parts[0].Kind == PartKind.Magnitude ? null : (parts[0].Text, parts[0].Kind == PartKind.Prefix);
 
     /// <summary>True when the term matches at <paramref name="index"/> and fits before the end of the token list.</summary>
     public bool MatchesAt(ReadOnlySpan<Token> tokens, int index)
@@ -98,32 +100,21 @@ internal sealed class Term
 }
 
 /// <summary>
-/// Synonymous terms that earn credit once per unit. Matching runs once per group and token list (see
-/// <see cref="TokenTable"/>); the range queries below then only read the recorded match lengths.
+/// Synonymous terms that earn credit once per unit. Matching runs once per answer (see <see cref="TokenTable"/>); the
+/// range queries below then only read the recorded match lengths.
 /// </summary>
 internal sealed class TermGroup
 {
-    // Terms by the first character of their first word: ASCII in an array (the common case), anything else in a dictionary.
-    private readonly Term[]?[] byAsciiFirstChar = new Term[128][];
-    private readonly FrozenDictionary<char, Term[]> byOtherFirstChar;
-    private readonly Term[] anyFirstChar;
-
     public TermGroup(string key, int weight, params string[] patterns)
     {
         Key = key;
         Weight = weight;
 
         // Zero-length terms can never be credited (a match must cover a token), so they are dropped here.
-        var terms = patterns.Select(p => new Term(p)).Where(t => t.Length > 0).ToList();
-        var byFirstChar = terms.Where(t => t.FirstChar is not null).GroupBy(t => t.FirstChar!.Value).ToList();
-        foreach (var group in byFirstChar.Where(g => char.IsAscii(g.Key)))
-        {
-            byAsciiFirstChar[group.Key] = group.ToArray();
-        }
-
-        byOtherFirstChar = byFirstChar.Where(g => !char.IsAscii(g.Key)).ToFrozenDictionary(g => g.Key, g => g.ToArray());
-        anyFirstChar = terms.Where(t => t.FirstChar is null).ToArray();
+        Terms = patterns.Select(p => new Term(p)).Where(t => t.Length > 0).ToArray();
     }
+
+    public IReadOnlyList<Term> Terms { get; }
 
     public string Key { get; }
 
@@ -140,8 +131,9 @@ internal sealed class TermGroup
     /// </summary>
     public static bool AnyIn(byte[] lengths, int first, int count)
     {
+        // Most tokens match nothing: jump from match to match with a vectorized search for the next non-zero entry.
         var end = first + count;
-        for (var i = first; i < end; i++)
+        for (var i = NextMatch(lengths, first, end); i < end; i = NextMatch(lengths, i + 1, end))
         {
             if ((lengths[i] & Fitting(end - i)) != 0)
             {
@@ -158,12 +150,12 @@ internal sealed class TermGroup
         var lengths = table.LengthsOf(this);
         var end = first + count;
         var covered = 0;
-        var i = first;
+        var i = NextMatch(lengths, first, end);
         while (i < end)
         {
             var length = LongestAt(lengths, i, end);
             covered += length;
-            i += Math.Max(1, length);
+            i = NextMatch(lengths, i + Math.Max(1, length), end);
         }
 
         return covered;
@@ -178,7 +170,7 @@ internal sealed class TermGroup
         var lengths = table.LengthsOf(this);
         var end = first + count;
         var found = new List<(int Index, int Length)>();
-        var i = first;
+        var i = NextMatch(lengths, first, end);
         while (i < end)
         {
             var length = LongestAt(lengths, i, end);
@@ -187,7 +179,7 @@ internal sealed class TermGroup
                 found.Add((i, length));
             }
 
-            i += Math.Max(1, length);
+            i = NextMatch(lengths, i + Math.Max(1, length), end);
         }
 
         return found;
@@ -195,34 +187,31 @@ internal sealed class TermGroup
 
     /// <summary>
     /// Bit <c>L - 1</c> of entry <c>i</c> is set when a term of <c>L</c> words matches at token <c>i</c> (fitting before
-    /// the end of the list).
+    /// the end of the list). Tries every term at every token: used for groups outside <see cref="TermIndex.Shared"/>,
+    /// which are derived from a custom model and hold a single term each.
     /// </summary>
     public byte[] MatchLengths(ReadOnlySpan<Token> tokens)
     {
         var lengths = new byte[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
-            var first = tokens[i].Text[0];
-            var candidates = char.IsAscii(first) ? byAsciiFirstChar[first] : byOtherFirstChar.GetValueOrDefault(first);
-            var mask = candidates is null ? 0 : Mask(candidates, tokens, i);
-            lengths[i] = (byte)(anyFirstChar.Length == 0 ? mask : mask | Mask(anyFirstChar, tokens, i));
+            foreach (var term in Terms)
+            {
+                if (term.MatchesAt(tokens, i))
+                {
+                    lengths[i] |= (byte)(1 << (term.Length - 1));
+                }
+            }
         }
 
         return lengths;
     }
 
-    private static int Mask(Term[] terms, ReadOnlySpan<Token> tokens, int index)
+    /// <summary>The first token at or after <paramref name="from"/> where some term matches, or <paramref name="end"/>.</summary>
+    private static int NextMatch(byte[] lengths, int from, int end)
     {
-        var mask = 0;
-        foreach (var term in terms)
-        {
-            if (term.MatchesAt(tokens, index))
-            {
-                mask |= 1 << (term.Length - 1);
-            }
-        }
-
-        return mask;
+        var at = from < end ? lengths.AsSpan(from, end - from).IndexOfAnyExcept((byte)0) : -1;
+        return at < 0 ? end : from + at;
     }
 
     /// <summary>The length of the longest term matching at <paramref name="index"/> and ending by <paramref name="end"/>, or 0.</summary>

@@ -10,6 +10,7 @@ namespace CoachBot.Core.Grading.Rubric;
 internal sealed class TokenTable(List<Token> tokens)
 {
     private readonly Dictionary<TermGroup, byte[]> lengths = [];
+    private byte[][]? shared;
 
     public IReadOnlyList<Token> Tokens => tokens;
 
@@ -18,6 +19,13 @@ internal sealed class TokenTable(List<Token> tokens)
     /// <summary>See <see cref="TermGroup.MatchLengths"/>; computed on first use.</summary>
     public byte[] LengthsOf(TermGroup group)
     {
+        if (TermIndex.Shared.TryGetRow(group, out var row))
+        {
+            // Every built-in group is matched in the same pass, the first time any of them is asked for.
+            shared ??= TermIndex.Shared.Match(CollectionsMarshal.AsSpan(tokens));
+            return shared[row];
+        }
+
         if (!lengths.TryGetValue(group, out var found))
         {
             // The list is never changed after tokenizing, so reading it as a span is safe.

@@ -5,8 +5,9 @@ internal static class Tokenizer
 {
     public static List<Token> Tokenize(string text)
     {
-        // About one token per six characters of English prose: one allocation instead of a series of regrowths.
-        var tokens = new List<Token>(text.Length / 6 + 4);
+        // English prose averages about one token per five or six characters: one allocation instead of regrowths.
+        var tokens = new List<Token>(text.Length / 5 + 4);
+        Span<char> scratch = stackalloc char[64];
         var i = 0;
         while (i < text.Length)
         {
@@ -22,7 +23,7 @@ internal static class Tokenizer
                 i++;
             }
 
-            tokens.Add(new Token(Normalize(text.AsSpan(start, i - start)), start, i - start));
+            tokens.Add(new Token(Normalize(text.AsSpan(start, i - start), scratch), start, i - start));
         }
 
         return tokens;
@@ -45,14 +46,16 @@ internal static class Tokenizer
         };
     }
 
-    /// <summary>Lower-cases, straightens curly apostrophes and drops a possessive 's, allocating only the result.</summary>
-    private static string Normalize(ReadOnlySpan<char> raw)
+    /// <summary>
+    /// Lower-cases, straightens curly apostrophes and drops a possessive 's. Allocates only the result, and not even that
+    /// for stop words (a good third of most answers), which reuse the stop-word list's strings.
+    /// </summary>
+    private static string Normalize(ReadOnlySpan<char> raw, Span<char> scratch)
     {
-        const int StackLimit = 128;
-        var buffer = raw.Length <= StackLimit ? stackalloc char[StackLimit] : new char[raw.Length];
-        var lower = buffer[..raw.Length];
+        var lower = raw.Length <= scratch.Length ? scratch[..raw.Length] : new char[raw.Length];
         raw.ToLowerInvariant(lower);
         lower.Replace('\u2019', '\'');
-        return (lower.EndsWith("'s") && lower.Length > 2 ? lower[..^2] : lower).ToString();
+        var word = lower.EndsWith("'s") && lower.Length > 2 ? lower[..^2] : lower;
+        return EnglishWords.TryGetStopWord(word, out var stopWord) ? stopWord : word.ToString();
     }
 }
