@@ -36,24 +36,23 @@ public sealed class RubricGrader : IAnswerGrader
         var injected = PromptInjectionDetector.FindSentences(full);
         var scored = injected.Count == 0 ? full : full.WithoutSentences(injected);
 
-        var scorers = set.Models.Select(ModelScorers.For).ToList();
-        var evidence = scorers.Select(s => s.Score(scored)).ToList();
-        var vocabulary = scorers.SelectMany(s => s.Vocabulary).ToList();
+        var plan = RubricPlan.For(set);
+        var evidence = plan.Scorers.Select(s => s.Score(scored)).ToList();
         var flags = FlagDetector.Detect(new FlagInput(
             full,
             scored,
             injected.Count,
-            AnswerSignals.Measure(full, vocabulary),
-            ImpactAnalyzer.Analyze(scored),
+            AnswerSignals.Measure(full, plan.Vocabulary),
+            scored.Impact,
             evidence.Select(e => e.Score).ToList()));
 
         var grades = ModelGradeBuilder.Build(set.Models, evidence, flags, full);
-        var overall = Overall(request, scored, grades, flags);
+        var overall = Overall(request, plan, scored, grades, flags);
         var tip = TipWriter.Write(flags, grades, evidence);
         return new GradeResult(overall, grades, tip, flags.Flags, GraderName);
     }
 
-    private static int Overall(GradingRequest request, AnswerText scored, IReadOnlyList<ModelGrade> grades, FlagAssessment flags)
+    private static int Overall(GradingRequest request, RubricPlan plan, AnswerText scored, IReadOnlyList<ModelGrade> grades, FlagAssessment flags)
     {
         if (scored.WordCount == 0)
         {
@@ -63,7 +62,7 @@ public sealed class RubricGrader : IAnswerGrader
         var scores = grades.Select(g => g.Score).ToList();
         var raw = ScoreCombiner.Combine(request.Set.Models, scores, request.Question)
             + QuestionTypeAdjuster.Adjust(request.Question.Type, scored)
-            + SuccessCriteriaMatcher.Bonus(request.Set.SuccessCriteria, scored);
+            + plan.Criteria.Bonus(scored);
         var rounded = (int)Math.Round(raw, MidpointRounding.AwayFromZero);
         return Math.Clamp(Math.Min(rounded, flags.OverallCap), 0, 100);
     }

@@ -38,13 +38,18 @@ internal static class DomainVocabulary
         "preserv*", "maintain*", "without", "while", "make*", "made", "give*", "ensur*", "depend*", "rely", "relies",
         "through", "if", "when", "expect*", "enhanc*", "is how", "is what", "stop*");
 
+    private static readonly TermGroup[] OnTopicGroups = [SecurityAction, Customer, People, Trust, Experience, Journey];
+
     /// <summary>Business vocabulary used to tell an on-topic answer from an off-topic one.</summary>
     public static readonly TermGroup Business = new("business", 0,
         "business*", "revenue*", "cost*", "product*", "service*", "compan*", "market*", "sales", "brand*", "profit*",
         "launch*", "feature*", "team*", "engineer*", "organi*", "convenien*", "trade off", "tradeoff*", "balanc*");
 
-    /// <summary>True when the unit names a customer (or their trust) and a security action, joined by a causal word.</summary>
-    public static bool TiesCustomerToSecurity(AnswerText text, Segment unit) => TieBonus(text, unit) >= 30;
+    /// <summary>
+    /// True when a unit's <see cref="TieBonus"/> (see <see cref="AnswerText.TieBonuses"/>) says it names a customer and a
+    /// security action, joined by a causal word.
+    /// </summary>
+    public static bool TiesCustomerToSecurity(int tieBonus) => tieBonus >= 30;
 
     /// <summary>
     /// Credit for tying the customer to a security action: 30 when a named customer and a security action are joined by
@@ -59,7 +64,7 @@ internal static class DomainVocabulary
 
     private static int AdjacentTie(AnswerText text, Segment sentence)
     {
-        var previous = text.Sentences.FirstOrDefault(s => s.Sentence == sentence.Sentence - 1);
+        var previous = text.SentenceBefore(sentence);
         if (previous is null || !CausalLink.MatchesIn(text, sentence))
         {
             return 0;
@@ -95,8 +100,15 @@ internal static class DomainVocabulary
     /// </summary>
     public static bool IsOnTopic(AnswerText text)
     {
-        var tokens = text.ScoredTokens().ToList();
-        TermGroup[] groups = [SecurityAction, Customer, People, Trust, Experience, Journey];
-        return groups.Any(g => g.MatchesIn(tokens, 0, tokens.Count)) || Business.CountTokens(tokens, 0, tokens.Count) >= 2;
+        var table = text.ScoredTable;
+        foreach (var group in OnTopicGroups)
+        {
+            if (group.MatchesIn(table, 0, table.Count))
+            {
+                return true;
+            }
+        }
+
+        return Business.CountTokens(table, 0, table.Count) >= 2;
     }
 }

@@ -106,8 +106,7 @@ internal static class FlagDetector
 
     private static bool IsUnsupportedLanguage(AnswerText full, AnswerSignals s)
     {
-        var letters = full.Original.Count(char.IsLetter);
-        if (letters >= 6 && s.NonAsciiLetterRatio > 0.5)
+        if (s.Letters >= 6 && s.NonAsciiLetterRatio > 0.5)
         {
             return true;
         }

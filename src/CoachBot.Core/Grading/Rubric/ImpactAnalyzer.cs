@@ -54,9 +54,15 @@ internal static partial class ImpactAnalyzer
         var figures = 0;
         var tied = false;
         var quantifiedSentences = 0;
+        var sentenceMatched = false;
         foreach (var unit in text.Units)
         {
-            var quantities = QuantityFinder.Find(text.Original, unit.Span);
+            // A sentence comes before its clauses. A clause is bordered by spaces or break characters, which every figure
+            // pattern treats like the edge of the text, so a figure in a clause is also a match in its sentence: when the
+            // sentence matched nothing, its clauses are not scanned again.
+            var quantities = unit.IsSentence
+                ? QuantityFinder.Find(text.Original, unit.Span, out sentenceMatched)
+                : sentenceMatched ? QuantityFinder.Find(text.Original, unit.Span, out _) : [];
             var (credit, unitStage) = Credit(text, unit, quantities);
             if (unit.IsSentence)
             {
@@ -103,7 +109,7 @@ internal static partial class ImpactAnalyzer
 
     private static bool IsTiedToResult(AnswerText text, Segment unit, List<Quantity> quantities)
     {
-        var results = Result.Matches(text.Tokens, unit.FirstToken, unit.TokenCount);
+        var results = Result.Matches(text.Table, unit.FirstToken, unit.TokenCount);
         if (results.Count == 0)
         {
             return false;

@@ -27,12 +27,13 @@ internal sealed record ModelAdvice(string Missing, string Tip);
 
 /// <summary>
 /// Scores a model from weighted term groups. Each unit (sentence or clause) earns the sum of the weights of the groups
-/// it contains plus an optional bonus; the model score is the best unit's credit plus a small breadth bonus for groups
-/// and sentences elsewhere in the answer. Evidence is the shortest unit with the best credit.
+/// it contains plus an optional bonus (given the answer and the unit's index in <see cref="AnswerText.Units"/>); the
+/// model score is the best unit's credit plus a small breadth bonus for groups and sentences elsewhere in the answer.
+/// Evidence is the shortest unit with the best credit.
 /// </summary>
 internal sealed class LexiconScorer(
     IReadOnlyList<TermGroup> groups,
-    Func<AnswerText, Segment, int>? unitBonus,
+    Func<AnswerText, int, int>? unitBonus,
     Func<LexiconOutcome, ModelAdvice> advise) : IModelScorer
 {
     public IReadOnlyList<TermGroup> Vocabulary => groups;
@@ -45,21 +46,37 @@ internal sealed class LexiconScorer(
         var allGroups = new HashSet<string>(StringComparer.Ordinal);
         var creditedSentences = 0;
         var bonusEarned = false;
-        foreach (var unit in text.Units)
+        var lengths = groups.Select(g => text.Table.LengthsOf(g)).ToArray();
+        for (var u = 0; u < text.Units.Count; u++)
         {
-            var matched = groups.Where(g => g.MatchesIn(text, unit)).ToList();
-            var bonus = unitBonus?.Invoke(text, unit) ?? 0;
+            var unit = text.Units[u];
+            var weight = 0;
+            var matched = 0;
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var group = groups[g];
+                if (TermGroup.AnyIn(lengths[g], unit.FirstToken, unit.TokenCount))
+                {
+                    weight += group.Weight;
+                    matched++;
+                    if (unit.IsSentence)
+                    {
+                        allGroups.Add(group.Key);
+                    }
+                }
+            }
+
+            var bonus = unitBonus?.Invoke(text, u) ?? 0;
             bonusEarned |= bonus > 0;
-            var credit = Math.Min(100, matched.Sum(g => g.Weight) + bonus);
+            var credit = Math.Min(100, weight + bonus);
             if (unit.IsSentence)
             {
-                allGroups.UnionWith(matched.Select(g => g.Key));
                 creditedSentences += credit >= 20 ? 1 : 0;
             }
 
             if (credit > best || (credit == best && credit > 0 && bestUnit is not null && unit.Span.Length < bestUnit.Span.Length))
             {
-                (best, bestUnit, bestGroups) = (credit, unit, matched.Count);
+                (best, bestUnit, bestGroups) = (credit, unit, matched);
             }
         }
 
@@ -78,7 +95,7 @@ internal sealed class QuantifiedImpactScorer : IModelScorer
 
     public ModelEvidence Score(AnswerText text)
     {
-        var report = ImpactAnalyzer.Analyze(text);
+        var report = text.Impact;
         var advice = ModelAdvisor.Quantified(report.Stage);
         return new ModelEvidence(report.Credit, report.Best, advice.Missing, advice.Tip);
     }
@@ -91,7 +108,7 @@ internal static class ModelScorers
     {
         BuiltInLexicons.CustomerFirst => new LexiconScorer(
             BuiltInLexicons.CustomerGroups,
-            DomainVocabulary.TieBonus,
+            static (text, unit) => text.TieBonuses[unit],
             ModelAdvisor.CustomerFirst),
         BuiltInLexicons.ScaleThinking => new LexiconScorer(BuiltInLexicons.ScaleGroups, null, ModelAdvisor.Scale),
         BuiltInLexicons.InnovationEnablement => new LexiconScorer(BuiltInLexicons.InnovationGroups, null, ModelAdvisor.Innovation),

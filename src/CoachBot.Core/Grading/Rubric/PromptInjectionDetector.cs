@@ -14,7 +14,7 @@ internal static partial class PromptInjectionDetector
         var found = new HashSet<int>();
         foreach (var sentence in text.Sentences)
         {
-            if (InjectionRegex().IsMatch(text.TextOf(sentence)))
+            if (InjectionRegex().IsMatch(text.SpanOf(sentence)))
             {
                 found.Add(sentence.Sentence);
             }
@@ -23,6 +23,9 @@ internal static partial class PromptInjectionDetector
         return found;
     }
 
+    // Only IsMatch is asked, so the non-backtracking engine gives the same answers: it reads each character once,
+    // where the backtracking engine tried some 25 alternatives at almost every character (one of them may start at any
+    // whitespace), which made this check the slowest step of grading a long answer.
     [GeneratedRegex(
         @"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+|these\s+)*(?:previous\s+|prior\s+|above\s+|earlier\s+|original\s+|grading\s+|scoring\s+)*(?:instructions?|rules?|rubric|prompts?|guidelines|criteria|grading|scoring)\b"
         + @"|\b(?:give|award|grant|assign)\s+(?:me|this(?:\s+answer)?|my\s+answer|it)\s+(?:a\s+|an\s+|the\s+)?(?:full\s+marks|full\s+score|perfect|maximum|max|top\s+marks|100|10/10|an?\s+a\+?)\b"
@@ -34,6 +37,6 @@ internal static partial class PromptInjectionDetector
         + @"|\b(?:deserves?|earns?)\s+(?:a\s+)?(?:100|10/10|full\s+marks|a\s+perfect|perfect|top\s+marks|the\s+highest)|\bthe\s+candidate\s+answer\s+(?:below|above)\b"
         + @"|\bthis\s+(?:is|was)\s+an?\s+(?:excellent|perfect|great|strong|outstanding|exemplary|flawless)\s+answer\b"
         + @"|\bpretend\s+(?:you|to\s+be)\b|\bthis\s+is\s+a\s+test\s+from\s+the\s+admin",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InjectionRegex();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CoachBot.Core.Grading.Rubric;
@@ -18,29 +19,50 @@ internal readonly record struct Quantity(int Start, int Length, QuantityKind Kin
 /// <summary>Finds figures in text: digits with units, spelled fractions, and placeholders. Years are ignored.</summary>
 internal static partial class QuantityFinder
 {
-    public static List<Quantity> Find(string text, AnswerSpan span)
+    /// <summary>
+    /// Every alternative of <see cref="SpelledRegex"/> contains one of these (half/halved/halving, doubled, tripled,
+    /// third(s), quarter(s), percent, -fold), so text without any of them is not worth running the regex over. The
+    /// letters involved have no case variants beyond ASCII, so ordinal-ignore-case finds whatever the regex would.
+    /// </summary>
+    private static readonly SearchValues<string> SpelledWords =
+        SearchValues.Create(["hal", "doubled", "tripled", "third", "quarter", "percent", "fold"], StringComparison.OrdinalIgnoreCase);
+
+    public static List<Quantity> Find(string text, AnswerSpan span) => Find(text, span, out _);
+
+    /// <summary>The figures in <paramref name="span"/>; <paramref name="anyMatch"/> is true when any pattern matched, years included.</summary>
+    public static List<Quantity> Find(string text, AnswerSpan span, out bool anyMatch)
     {
-        var slice = text.Substring(span.Start, span.Length);
+        anyMatch = false;
+        // Match(text, beginning, length) treats the span as the whole input (lookarounds stop at its edges), exactly like
+        // matching a substring, without copying it; indexes are already positions in the whole text.
         var found = new List<Quantity>();
-        foreach (Match m in NumberRegex().Matches(slice))
+        for (var m = NumberRegex().Match(text, span.Start, span.Length); m.Success; m = m.NextMatch())
         {
+            anyMatch = true;
             if (!IsYear(m))
             {
-                found.Add(new Quantity(span.Start + m.Index, m.Length, QuantityKind.Figure));
+                found.Add(new Quantity(m.Index, m.Length, QuantityKind.Figure));
             }
         }
 
-        foreach (Match m in SpelledRegex().Matches(slice))
+        if (text.AsSpan(span.Start, span.Length).ContainsAny(SpelledWords))
         {
-            found.Add(new Quantity(span.Start + m.Index, m.Length, QuantityKind.Figure));
+            for (var m = SpelledRegex().Match(text, span.Start, span.Length); m.Success; m = m.NextMatch())
+            {
+                found.Add(new Quantity(m.Index, m.Length, QuantityKind.Figure));
+            }
         }
 
-        foreach (Match m in PlaceholderRegex().Matches(slice))
+        for (var m = PlaceholderRegex().Match(text, span.Start, span.Length); m.Success; m = m.NextMatch())
         {
-            found.Add(new Quantity(span.Start + m.Index, m.Length, QuantityKind.Placeholder));
+            found.Add(new Quantity(m.Index, m.Length, QuantityKind.Placeholder));
         }
 
-        return found.OrderBy(q => q.Start).ToList();
+        anyMatch |= found.Count > 0;
+
+        // The three kinds never start at the same character, so an unstable sort orders them like a stable one.
+        found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return found;
     }
 
     private static bool IsYear(Match m) =>

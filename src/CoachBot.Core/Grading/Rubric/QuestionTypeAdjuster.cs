@@ -41,7 +41,7 @@ internal static partial class QuestionTypeAdjuster
 
     private static int ThesisAdjustment(AnswerText text)
     {
-        var tied = text.Units.Where(u => DomainVocabulary.TiesCustomerToSecurity(text, u)).Select(u => u.Sentence).ToList();
+        var tied = text.Units.Where((_, i) => DomainVocabulary.TiesCustomerToSecurity(text.TieBonuses[i])).Select(u => u.Sentence).ToList();
         if (tied.Count == 0)
         {
             return -6;

@@ -32,22 +32,3 @@ internal static class ScoreCombiner
         return weighted / total;
     }
 }
-
-/// <summary>A small bonus (0–5) for echoing the set's success criteria (content-word overlap).</summary>
-internal static class SuccessCriteriaMatcher
-{
-    public const int MaxBonus = 5;
-
-    public static int Bonus(IReadOnlyList<string> criteria, AnswerText text)
-    {
-        var relevant = (criteria ?? []).Select(EnglishWords.ContentStems).Where(s => s.Count > 0).ToList();
-        if (relevant.Count == 0)
-        {
-            return 0;
-        }
-
-        var answerStems = text.ScoredTokens().Where(t => t.HasLetter).Select(t => EnglishWords.Stem(t.Text)).ToHashSet(StringComparer.Ordinal);
-        var coverage = relevant.Average(stems => (double)stems.Count(answerStems.Contains) / stems.Count);
-        return (int)Math.Round(MaxBonus * coverage, MidpointRounding.AwayFromZero);
-    }
-}

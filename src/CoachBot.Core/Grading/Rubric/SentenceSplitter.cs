@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CoachBot.Core.Grading.Rubric;
 
 /// <summary>
@@ -14,17 +16,19 @@ internal static class SentenceSplitter
     private const string Terminators = ".!?\u2026";
     private const string Closers = ".!?\u2026\"'\u201d\u2019)]";
 
+    // Vectorized searches for the few characters that matter, instead of testing every character.
+    private static readonly SearchValues<char> TerminatorValues = SearchValues.Create(Terminators);
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r");
+    private static readonly SearchValues<char> ClauseBreakCandidates = SearchValues.Create(";:\u2014\u2013,-");
+
     public static List<AnswerSpan> Sentences(string text)
     {
         var result = new List<AnswerSpan>();
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
-            var lineEnd = text.IndexOfAny(['\n', '\r'], lineStart);
-            if (lineEnd < 0)
-            {
-                lineEnd = text.Length;
-            }
+            var found = text.AsSpan(lineStart).IndexOfAny(LineBreaks);
+            var lineEnd = found < 0 ? text.Length : lineStart + found;
 
             SplitLine(text, SkipListMarker(text, lineStart, lineEnd), lineEnd, result);
             lineStart = lineEnd + 1;
@@ -37,7 +41,7 @@ internal static class SentenceSplitter
     {
         var result = new List<AnswerSpan>();
         var start = sentence.Start;
-        for (var i = sentence.Start; i < sentence.End; i++)
+        for (var i = NextCandidate(text, sentence.Start, sentence.End); i < sentence.End; i = NextCandidate(text, i + 1, sentence.End))
         {
             if (IsClauseBreak(text, i, sentence.End))
             {
@@ -48,6 +52,13 @@ internal static class SentenceSplitter
 
         AddTrimmed(text, start, sentence.End, result);
         return result;
+    }
+
+    /// <summary>The next character at or after <paramref name="from"/> that may break a clause, or <paramref name="end"/>.</summary>
+    private static int NextCandidate(string text, int from, int end)
+    {
+        var at = text.AsSpan(from, end - from).IndexOfAny(ClauseBreakCandidates);
+        return at < 0 ? end : from + at;
     }
 
     private static bool IsClauseBreak(string text, int i, int end) => text[i] switch
@@ -64,12 +75,13 @@ internal static class SentenceSplitter
         var i = start;
         while (i < end)
         {
-            if (!Terminators.Contains(text[i], StringComparison.Ordinal))
+            var next = text.AsSpan(i, end - i).IndexOfAny(TerminatorValues);
+            if (next < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
+            i += next;
             var j = i + 1;
             while (j < end && Closers.Contains(text[j], StringComparison.Ordinal))
             {
