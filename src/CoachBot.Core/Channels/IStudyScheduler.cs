@@ -1,0 +1,30 @@
+namespace CoachBot.Core.Channels;
+
+/// <summary>
+/// Durable timers for study channels (implemented on Quartz.NET's persistent job store). When a timer fires,
+/// the scheduler calls <see cref="IStudyChannelJobs"/>.
+/// </summary>
+public interface IStudyScheduler
+{
+    /// <summary>Creates or replaces the daily trigger of <paramref name="schedule"/> (local time, zone, days).</summary>
+    Task ScheduleDailyAsync(DailySchedule schedule, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a schedule's trigger (no-op when absent).</summary>
+    Task UnscheduleDailyAsync(Guid scheduleId, CancellationToken cancellationToken = default);
+
+    /// <summary>Fires <see cref="IStudyChannelJobs.RunOnceAsync"/> with (<paramref name="kind"/>, <paramref name="id"/>) at <paramref name="dueUtc"/>; replaces a timer with the same kind and id.</summary>
+    Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>The next time a schedule fires, or <c>null</c> when it has no trigger.</summary>
+    Task<DateTimeOffset?> GetNextFireTimeAsync(Guid scheduleId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What the scheduler runs (implemented by Core's study-channel service).</summary>
+public interface IStudyChannelJobs
+{
+    /// <summary>A daily schedule's occurrence is due (<paramref name="occurrenceUtc"/> is the scheduled, not the actual, time).</summary>
+    Task RunDailyAsync(Guid scheduleId, DateTimeOffset occurrenceUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>A one-off timer is due (recap, quiz step).</summary>
+    Task RunOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default);
+}
