@@ -1,0 +1,269 @@
+using System.Security.Cryptography;
+using System.Text;
+using CoachBot.Core.QuestionSets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Core.Channels;
+
+/// <summary>
+/// Posts questions of the day and recaps when the scheduler says they are due. Each post is recorded as a
+/// <see cref="Delivery"/> before it is sent and marked after, so an occurrence reaches a place once; a post
+/// left pending by a crash is sent when the process is back (<see cref="RecoverPendingAsync"/>).
+/// </summary>
+public sealed partial class DailyPromptRunner(
+    IStudyChannelStore store,
+    IQuestionSetStore sets,
+    IChannelMessenger messenger,
+    IStudyScheduler scheduler,
+    IOptions<StudyChannelOptions> options,
+    TimeProvider time,
+    ILogger<DailyPromptRunner> logger) : IStudyChannelJobs
+{
+    /// <summary>The one-off timer kind of recaps.</summary>
+    public const string RecapKind = "recap";
+
+    private const string DailyKind = "daily";
+    private readonly StudyChannelOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public async Task RunDailyAsync(Guid scheduleId, DateTimeOffset occurrenceUtc, CancellationToken cancellationToken = default)
+    {
+        var schedule = await store.GetScheduleAsync(scheduleId, cancellationToken);
+        if (schedule is not { Active: true } || await store.GetPlaceAsync(schedule.PlaceKey, cancellationToken) is not { Active: true } place)
+        {
+            LogInactive(logger, scheduleId);
+            return;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZoneId);
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(occurrenceUtc, zone).DateTime);
+        var key = DeliveryKey(DailyKind, scheduleId, occurrenceUtc, place.PlaceKey);
+        if (schedule.SkipDates.Contains(localDate))
+        {
+            await RecordFinalAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Skipped, "holiday", cancellationToken);
+            LogHoliday(logger, scheduleId, localDate);
+            return;
+        }
+
+        if (time.GetUtcNow() - occurrenceUtc > _options.MissedGracePeriod)
+        {
+            await RecordFinalAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Skipped, "missed beyond the grace period", cancellationToken);
+            LogMissed(logger, scheduleId, occurrenceUtc);
+            return;
+        }
+
+        var next = await scheduler.GetNextFireTimeAsync(scheduleId, cancellationToken);
+        await PostQuestionAsync(place, schedule.SetId, scheduleId, occurrenceUtc, next, zone, cancellationToken);
+    }
+
+    /// <summary><c>run now</c>: posts the next question at once (its own occurrence: now).</summary>
+    public async Task<SendResult?> RunNowAsync(StudyPlace place, DailySchedule? schedule, string setId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        var zone = schedule is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZoneId);
+        var next = schedule is null ? null : await scheduler.GetNextFireTimeAsync(schedule.Id, cancellationToken);
+        return await PostQuestionAsync(place, setId, schedule?.Id ?? Guid.Empty, time.GetUtcNow(), next, zone, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task RunOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default)
+    {
+        if (kind == RecapKind && Guid.TryParse(id, out var promptId))
+        {
+            await PostRecapAsync(promptId, cancellationToken);
+        }
+        else
+        {
+            LogUnknownTimer(logger, kind);
+        }
+    }
+
+    /// <summary>Sends every daily post a crash left pending (recorded, never confirmed), within the grace period.</summary>
+    public async Task<int> RecoverPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var recovered = 0;
+        foreach (var delivery in await store.GetPendingDeliveriesAsync(cancellationToken))
+        {
+            if (delivery.Kind == DailyKind && TryParseDailyKey(delivery.Key, out var scheduleId, out var occurrence))
+            {
+                await RunDailyAsync(scheduleId, occurrence, cancellationToken);
+                recovered++;
+            }
+            else if (delivery.Kind == RecapKind && Guid.TryParse(delivery.Key.AsSpan(RecapKind.Length + 1), out var promptId))
+            {
+                await PostRecapAsync(promptId, cancellationToken);
+                recovered++;
+            }
+        }
+
+        return recovered;
+    }
+
+    private async Task<SendResult?> PostQuestionAsync(
+        StudyPlace place, string setId, Guid scheduleId, DateTimeOffset occurrenceUtc, DateTimeOffset? nextUtc, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var key = DeliveryKey(DailyKind, scheduleId, occurrenceUtc, place.PlaceKey);
+        if (!await BeginAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, ct))
+        {
+            return null; // this occurrence already reached the place
+        }
+
+        var set = await sets.GetLatestAsync(setId, ct);
+        var prompts = await store.GetPromptsAsync(place.PlaceKey, ct);
+        var promptId = DeterministicId(key);
+        var prompt = prompts.FirstOrDefault(p => p.Id == promptId);
+        if (prompt is null)
+        {
+            var question = set is null ? null : ChannelRotation.Next(set, [.. prompts.Where(p => p.SetId == setId).Select(p => p.QuestionId)]);
+            if (set is null || question is null)
+            {
+                await FinishAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Failed, set is null ? $"unknown set {setId}" : "no enabled questions", null, ct);
+                return null;
+            }
+
+            prompt = new DailyPrompt(promptId, scheduleId, place.PlaceKey, occurrenceUtc, set.Id, set.Version, question.Id, null, RecapDue(occurrenceUtc, nextUtc), null);
+            await store.TryAddPromptAsync(prompt, ct);
+        }
+
+        var promptSet = await sets.GetVersionAsync(prompt.SetId, prompt.SetVersion, ct) ?? set!;
+        var result = await messenger.PostAsync(place, StudyChannelMessages.DailyQuestion(promptSet, promptSet.FindQuestion(prompt.QuestionId)!, prompt.RecapDueUtc, zone), ct);
+        await FinishSendAsync(key, DailyKind, place, occurrenceUtc, result, ct);
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId }, ct);
+            await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, ct);
+            LogPosted(logger, place.PlaceKey, prompt.QuestionId);
+        }
+
+        return result;
+    }
+
+    private async Task PostRecapAsync(Guid promptId, CancellationToken ct)
+    {
+        if (await store.GetPromptAsync(promptId, ct) is not { } prompt
+            || await store.GetPlaceAsync(prompt.PlaceKey, ct) is not { Active: true } place
+            || await sets.GetVersionAsync(prompt.SetId, prompt.SetVersion, ct) is not { } set
+            || set.FindQuestion(prompt.QuestionId) is not { } question)
+        {
+            return;
+        }
+
+        var key = $"{RecapKind}:{promptId:N}";
+        if (!await BeginAsync(key, RecapKind, place.PlaceKey, prompt.RecapDueUtc, ct))
+        {
+            return;
+        }
+
+        var answers = await store.GetAnswersAsync(promptId, ct);
+        var named = await store.GetNamedMembersAsync(place.PlaceKey, ct);
+        var prompts = await store.GetPromptsAsync(place.PlaceKey, ct);
+        var placeAnswers = await store.GetPlaceAnswersAsync(place.PlaceKey, ct);
+        var now = time.GetUtcNow();
+        var recap = Recap.Build(set, answers, named, user => Streaks.For(user, prompts, placeAnswers, now));
+        var message = StudyChannelMessages.RecapMessage(set, question, recap);
+        var result = prompt.ThreadId is { } thread
+            ? await messenger.ReplyInThreadAsync(place, thread, message, ct)
+            : await messenger.PostAsync(place, message, ct);
+        await FinishSendAsync(key, RecapKind, place, prompt.RecapDueUtc, result, ct);
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            await store.UpdatePromptAsync(prompt with { RecapSentAt = now }, ct);
+        }
+    }
+
+    private DateTimeOffset RecapDue(DateTimeOffset occurrence, DateTimeOffset? next)
+    {
+        var latest = occurrence + _options.MaxAnswerWindow;
+        var beforeNext = next is { } n && n > occurrence ? n - _options.RecapBeforeNext : latest;
+        return beforeNext < latest && beforeNext > occurrence ? beforeNext : latest;
+    }
+
+    /// <summary>Records the delivery as pending; false when it exists and is no longer pending (never send twice).</summary>
+    private async Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct)
+    {
+        if (await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct))
+        {
+            return true;
+        }
+
+        return await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending };
+    }
+
+    private async Task FinishSendAsync(string key, string kind, StudyPlace place, DateTimeOffset due, SendResult result, CancellationToken ct)
+    {
+        var state = result.Outcome == SendOutcome.Sent ? DeliveryState.Sent : DeliveryState.Failed;
+        await FinishAsync(key, kind, place.PlaceKey, due, state, result.Error, result.ThreadId, ct);
+        if (result.Outcome == SendOutcome.Blocked)
+        {
+            // Removed or blocked (403): pause the place and its schedules; nothing retries forever.
+            await store.SetPlaceActiveAsync(place.PlaceKey, false, ct);
+            foreach (var schedule in await store.GetSchedulesAsync(place.PlaceKey, ct))
+            {
+                await scheduler.UnscheduleDailyAsync(schedule.Id, ct);
+            }
+
+            LogBlocked(logger, place.PlaceKey);
+        }
+        else if (result.Outcome == SendOutcome.Failed)
+        {
+            LogSendFailed(logger, place.PlaceKey, kind, result.Error ?? "unknown");
+        }
+    }
+
+    private async Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, DeliveryState state, string? error, string? thread, CancellationToken ct)
+    {
+        var current = await store.GetDeliveryAsync(key, ct);
+        await store.UpdateDeliveryAsync(new Delivery(key, kind, placeKey, due, state, (current?.Attempts ?? 0) + 1, error, thread, time.GetUtcNow()), ct);
+    }
+
+    private async Task RecordFinalAsync(string key, string kind, string placeKey, DateTimeOffset due, DeliveryState state, string reason, CancellationToken ct)
+    {
+        if (!await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, state, 0, reason, null, time.GetUtcNow()), ct)
+            && await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending } pending)
+        {
+            await store.UpdateDeliveryAsync(pending with { State = state, LastError = reason, UpdatedAt = time.GetUtcNow() }, ct);
+        }
+    }
+
+    /// <summary>The delivery key of a daily post: unique per schedule, occurrence and place.</summary>
+    public static string DeliveryKey(string kind, Guid scheduleId, DateTimeOffset occurrenceUtc, string placeKey) =>
+        $"{kind}:{scheduleId:N}:{occurrenceUtc.UtcTicks}:{placeKey}";
+
+    private static bool TryParseDailyKey(string key, out Guid scheduleId, out DateTimeOffset occurrence)
+    {
+        var parts = key.Split(':', 4);
+        occurrence = default;
+        scheduleId = default;
+        if (parts.Length == 4 && Guid.TryParse(parts[1], out scheduleId) && long.TryParse(parts[2], out var ticks))
+        {
+            occurrence = new DateTimeOffset(ticks, TimeSpan.Zero);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static Guid DeterministicId(string key) => new(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Posted question {QuestionId} of the day to {PlaceKey}")]
+    private static partial void LogPosted(ILogger logger, string placeKey, string questionId);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Schedule {ScheduleId} is inactive or its place is gone; nothing posted")]
+    private static partial void LogInactive(ILogger logger, Guid scheduleId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Schedule {ScheduleId} skips {Date} (holiday)")]
+    private static partial void LogHoliday(ILogger logger, Guid scheduleId, DateOnly date);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} missed its {Occurrence:o} occurrence beyond the grace period; skipped")]
+    private static partial void LogMissed(ILogger logger, Guid scheduleId, DateTimeOffset occurrence);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Place {PlaceKey} blocked the bot (403 or removed): marked inactive, schedules paused")]
+    private static partial void LogBlocked(ILogger logger, string placeKey);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Sending {Kind} to {PlaceKey} failed: {Error}")]
+    private static partial void LogSendFailed(ILogger logger, string placeKey, string kind, string error);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Unknown timer kind {Kind} ignored")]
+    private static partial void LogUnknownTimer(ILogger logger, string kind);
+}
