@@ -1,3 +1,4 @@
+using CoachBot.Core.Channels;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Grading.Batch;
 using CoachBot.Core.Importing;
@@ -34,6 +35,21 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IChatCommand, ForgetMeConfirmCommand>();
         services.AddSingleton<IChatCommand, HelpCommand>();
         services.AddSingleton<ChatCommandRouter>();
+
+        // Study channels: the channel command table, in the order `help` lists it, and the scheduled work.
+        services.AddOptions<AdminOptions>();
+        services.AddOptions<StudyChannelOptions>();
+        services.AddSingleton<IChannelCommand, SubscribeCommand>();
+        services.AddSingleton<IChannelCommand, UnsubscribeCommand>();
+        services.AddSingleton<IChannelCommand, ScheduleCommand>();
+        services.AddSingleton<IChannelCommand, SkipCommand>();
+        services.AddSingleton<IChannelCommand, RunNowCommand>();
+        services.AddSingleton<IChannelCommand, FeedbackModeCommand>();
+        services.AddSingleton<IChannelCommand, NameMeCommand>();
+        services.AddSingleton<ChannelCommandRouter>();
+        services.AddSingleton<DailyPromptRunner>();
+        services.AddSingleton<IStudyChannelJobs>(sp => sp.GetRequiredService<DailyPromptRunner>());
+        services.AddSingleton<StudyChannelService>();
         return services;
     }
 }

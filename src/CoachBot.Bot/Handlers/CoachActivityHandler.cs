@@ -1,6 +1,7 @@
 using CoachBot.Bot.Rendering;
 using CoachBot.Bot.State;
 using CoachBot.Bot.Terminal;
+using CoachBot.Core.Channels;
 using CoachBot.Core.Messages;
 using CoachBot.Core.Practice;
 using CoachBot.Core.Practice.Commands;
@@ -24,6 +25,9 @@ public sealed partial class CoachActivityHandler(
     ChannelRenderers renderers,
     ConversationCapture capture,
     SlowReplyDelivery slowReplies,
+    StudyChannelService channels,
+    IStudyChannelStore places,
+    TimeProvider time,
     ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
 {
     private const string ForgottenKey = "coachbot.forgotten";
@@ -56,7 +60,8 @@ public sealed partial class CoachActivityHandler(
 
         if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
         {
-            await SendAsync(turnContext, [CoachMessage.FromText("Message me 1:1 to practise. Study-channel features are coming soon.")], cancellationToken);
+            var place = await CapturePlaceAsync(turnContext.Activity, reactivate: false, cancellationToken);
+            await SendAsync(turnContext, await channels.HandleMessageAsync(PlaceNormalizer.ToChannelTurn(turnContext.Activity, place), cancellationToken), cancellationToken);
             return;
         }
 
@@ -83,6 +88,13 @@ public sealed partial class CoachActivityHandler(
     protected override async Task OnMessageUpdateActivityAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         // Covers Teams' "editMessage" and every other channel's messageUpdate: only the latest answer is re-graded.
+        if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
+        {
+            var place = await CapturePlaceAsync(turnContext.Activity, reactivate: false, cancellationToken);
+            await SendAsync(turnContext, await channels.HandleEditAsync(PlaceNormalizer.ToChannelTurn(turnContext.Activity, place), cancellationToken), cancellationToken);
+            return;
+        }
+
         var turn = TurnNormalizer.ToChatTurn(turnContext.Activity);
         var replies = await RunGradingAsync(
             turnContext,
@@ -97,9 +109,22 @@ public sealed partial class CoachActivityHandler(
         // Handled directly rather than through TeamsActivityHandler's dispatch, which fetches every added
         // member's profile from the connector first: CoachBot needs only "someone who is not me joined".
         ArgumentNullException.ThrowIfNull(turnContext);
+        var recipientId = turnContext.Activity.Recipient?.Id;
+        if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == recipientId) == true && TurnNormalizer.IsGroupConversation(turnContext.Activity))
+        {
+            return RemovedFromPlaceAsync(turnContext.Activity, cancellationToken);
+        }
+
         return turnContext.Activity.MembersAdded is { Count: > 0 } added
             ? OnMembersAddedAsync(added, turnContext, cancellationToken)
             : Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return TurnNormalizer.IsGroupConversation(turnContext.Activity) ? RemovedFromPlaceAsync(turnContext.Activity, cancellationToken) : Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -108,9 +133,10 @@ public sealed partial class CoachActivityHandler(
         ArgumentNullException.ThrowIfNull(membersAdded);
         ArgumentNullException.ThrowIfNull(turnContext);
         var recipientId = turnContext.Activity.Recipient?.Id;
-        if (membersAdded.Any(m => m.Id != recipientId))
+        var group = TurnNormalizer.IsGroupConversation(turnContext.Activity);
+        if (group ? membersAdded.Any(m => m.Id == recipientId) : membersAdded.Any(m => m.Id != recipientId))
         {
-            await WelcomeOnceAsync(turnContext, cancellationToken);
+            await WelcomeOnceAsync(turnContext, cancellationToken); // 1:1: the user joined; shared place: the bot was added
         }
     }
 
@@ -120,9 +146,10 @@ public sealed partial class CoachActivityHandler(
 
     private async Task WelcomeOnceAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
+        var group = TurnNormalizer.IsGroupConversation(turnContext.Activity);
+        if (group)
         {
-            return; // channel installs are the study-channel feature's business
+            await CapturePlaceAsync(turnContext.Activity, reactivate: true, cancellationToken);
         }
 
         var state = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
@@ -133,8 +160,18 @@ public sealed partial class CoachActivityHandler(
 
         state.Welcomed = true;
         await _state.SetAsync(turnContext, state, cancellationToken);
-        await SendAsync(turnContext, [await practice.WelcomeAsync(cancellationToken)], cancellationToken);
+        await SendAsync(turnContext, [group ? StudyChannelService.InstalledMessage : await practice.WelcomeAsync(cancellationToken)], cancellationToken);
     }
+
+    private async Task<StudyPlace> CapturePlaceAsync(IActivity activity, bool reactivate, CancellationToken cancellationToken)
+    {
+        var seen = PlaceNormalizer.ToPlace(activity, time.GetUtcNow());
+        await places.UpsertPlaceAsync(seen, reactivate, cancellationToken);
+        return await places.GetPlaceAsync(seen.PlaceKey, cancellationToken) ?? seen;
+    }
+
+    private Task RemovedFromPlaceAsync(IActivity activity, CancellationToken cancellationToken) =>
+        channels.RemovedAsync(PlaceNormalizer.ToPlace(activity, time.GetUtcNow()).PlaceKey, cancellationToken);
 
     private Task<IReadOnlyList<CoachMessage>> RunGradingAsync(
         ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, CancellationToken cancellationToken) =>

@@ -83,7 +83,7 @@ public sealed class ScheduleCommand(IStudyChannelStore store, IStudyScheduler sc
 }
 
 /// <summary><c>skip yyyy-mm-dd</c>: no question of the day on that local date (holidays).</summary>
-public sealed class SkipCommand(IStudyChannelStore store) : IChannelCommand
+public sealed class SkipCommand(IStudyChannelStore store, TimeProvider time) : IChannelCommand
 {
     public string Name => "skip";
 
@@ -96,26 +96,76 @@ public sealed class SkipCommand(IStudyChannelStore store) : IChannelCommand
     public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChannelTurn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!DateOnly.TryParseExact(arguments, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return [CoachMessage.FromText($"I couldn't read the date '{Shorten(arguments)}': use yyyy-mm-dd, e.g. skip 2027-12-24.")];
-        }
-
         var active = (await store.GetSchedulesAsync(turn.Place.PlaceKey, cancellationToken)).Where(s => s.Active).ToList();
         if (active.Count == 0)
         {
             return [CoachMessage.FromText("There's no question of the day here to skip. Subscribe the channel first.")];
         }
 
-        foreach (var s in active.Where(s => !s.SkipDates.Contains(date)))
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(active[0].TimeZoneId);
+        var parsed = Scheduling.ScheduleSpec.ParseSkip(arguments, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
+        if (parsed.Value is not { } spec)
         {
-            await store.SaveScheduleAsync(s with { SkipDates = [.. s.SkipDates, date] }, cancellationToken);
+            return [CoachMessage.FromText(parsed.Error!)];
         }
 
-        return [CoachMessage.FromText(string.Create(CultureInfo.InvariantCulture, $"OK: no question of the day on {date:yyyy-MM-dd} ({date.DayOfWeek})."))];
-    }
+        foreach (var s in active.Where(s => !s.SkipDates.Contains(spec.Date)))
+        {
+            await store.SaveScheduleAsync(s with { SkipDates = [.. s.SkipDates, spec.Date] }, cancellationToken);
+        }
 
-    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "\u2026";
+        return [CoachMessage.FromText(spec.Notice ?? string.Create(CultureInfo.InvariantCulture, $"OK: no question of the day on {spec.Date:yyyy-MM-dd} ({spec.Date.DayOfWeek})."))];
+    }
+}
+
+/// <summary><c>subscribe daily HH:MM zone [days] [set id]</c>: starts (or replaces) the place's question of the day.</summary>
+public sealed class SubscribeCommand(
+    IStudyChannelStore store, IStudyScheduler scheduler, QuestionSets.IQuestionSetStore sets, IOptions<PracticeOptions> practice, TimeProvider time) : IChannelCommand
+{
+    public string Name => "subscribe";
+
+    public string Usage => "subscribe daily HH:MM <time zone> [weekdays|every day|mon,tue,…] [set <id>]";
+
+    public string Description => "post a question of the day here at that local time";
+
+    public string? AdminAction => "change the schedule";
+
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChannelTurn turn, string arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var parsed = Scheduling.ScheduleSpec.ParseDaily(arguments);
+        if (parsed.Value is not { } spec)
+        {
+            return [CoachMessage.FromText(parsed.Error!)];
+        }
+
+        var setId = spec.SetId ?? practice.Value.DefaultSetId;
+        if (await sets.GetLatestAsync(setId, cancellationToken) is not { } set)
+        {
+            return [CoachMessage.FromText($"There's no question set '{SkipCommandText.Shorten(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
+        }
+
+        // One question of the day per place: a new subscription replaces the old one.
+        foreach (var old in (await store.GetSchedulesAsync(turn.Place.PlaceKey, cancellationToken)).Where(s => s.Active))
+        {
+            await scheduler.UnscheduleDailyAsync(old.Id, cancellationToken);
+            await store.SaveScheduleAsync(old with { Active = false }, cancellationToken);
+        }
+
+        var schedule = new DailySchedule(Guid.NewGuid(), turn.Place.PlaceKey, spec.LocalTime, spec.TimeZoneId, spec.Days, set.Id, [], true, turn.UserKey, time.GetUtcNow());
+        await store.SaveScheduleAsync(schedule, cancellationToken);
+        await scheduler.ScheduleDailyAsync(schedule, cancellationToken);
+        var next = await scheduler.GetNextFireTimeAsync(schedule.Id, cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(spec.TimeZoneId);
+        var nextText = next is { } n ? TimeZoneInfo.ConvertTime(n, zone).ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "not scheduled";
+        return [CoachMessage.FromText(string.Create(CultureInfo.InvariantCulture,
+            $"Subscribed: a question of the day from \"{set.Title}\" at {spec.LocalTime:HH\\:mm} {spec.TimeZoneId}, {ScheduleCommand.DaysText(spec.Days)}. First one: {nextText}. Admins can skip dates with skip yyyy-mm-dd."))];
+    }
+}
+
+internal static class SkipCommandText
+{
+    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "\u2026";
 }
 
 /// <summary><c>run now</c>: posts the next question of the day at once.</summary>

@@ -122,7 +122,7 @@ public sealed partial class DailyPromptRunner(
                 return null;
             }
 
-            prompt = new DailyPrompt(promptId, scheduleId, place.PlaceKey, occurrenceUtc, set.Id, set.Version, question.Id, null, RecapDue(occurrenceUtc, nextUtc), null);
+            prompt = new DailyPrompt(promptId, scheduleId, place.PlaceKey, occurrenceUtc, set.Id, set.Version, question.Id, null, Scheduling.DailyOccurrences.RecapDue(occurrenceUtc, nextUtc), null);
             await store.TryAddPromptAsync(prompt, ct);
         }
 
@@ -170,13 +170,6 @@ public sealed partial class DailyPromptRunner(
         {
             await store.UpdatePromptAsync(prompt with { RecapSentAt = now }, ct);
         }
-    }
-
-    private DateTimeOffset RecapDue(DateTimeOffset occurrence, DateTimeOffset? next)
-    {
-        var latest = occurrence + _options.MaxAnswerWindow;
-        var beforeNext = next is { } n && n > occurrence ? n - _options.RecapBeforeNext : latest;
-        return beforeNext < latest && beforeNext > occurrence ? beforeNext : latest;
     }
 
     /// <summary>Records the delivery as pending; false when it exists and is no longer pending (never send twice).</summary>
