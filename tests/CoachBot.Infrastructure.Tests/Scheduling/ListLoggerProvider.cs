@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Infrastructure.Tests.Scheduling;
 
-/// <summary>Keeps every log entry (category, event id, message) for assertions; signals an awaited event id.</summary>
+/// <summary>Keeps every log entry (category, event id, message) for assertions; signals an awaited CoachBot event id.</summary>
 internal sealed class ListLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
@@ -25,7 +25,12 @@ internal sealed class ListLoggerProvider : ILoggerProvider
     private void Add(LogEntry entry)
     {
         _entries.Enqueue(entry);
-        Waiter(entry.EventId).TrySetResult(entry);
+
+        // Only CoachBot's own events: Quartz and EF use overlapping event ids.
+        if (entry.Category.StartsWith("CoachBot.", StringComparison.Ordinal))
+        {
+            Waiter(entry.EventId).TrySetResult(entry);
+        }
     }
 
     internal sealed record LogEntry(string Category, LogLevel Level, int EventId, string Message, Exception? Exception);
