@@ -1,0 +1,76 @@
+using CoachBot.Core.Channels;
+using CoachBot.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace CoachBot.Infrastructure.Scheduling;
+
+/// <summary>Registration of the study-channel timers.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SchedulingOptions"/> (section <c>Scheduling</c>, validated at start), <see cref="IStudyScheduler"/>
+    /// and a Quartz.NET scheduler whose persistent job store is the application database (<c>ConnectionStrings:CoachBot</c>,
+    /// SQLite): Quartz creates its own <c>QRTZ_</c> tables when missing (schema provisioning), independent of the EF
+    /// migrations. The misfire threshold is <see cref="SchedulingOptions.MissedGracePeriod"/>; timers missed by longer
+    /// are skipped and logged. With <c>Scheduling:Enabled</c> (read now) the Quartz hosted service starts the scheduler
+    /// with the host, after the database migration (which runs in <c>StartingAsync</c>) and waits for running jobs on
+    /// shutdown. <see cref="IStudyChannelJobs"/> is not registered here: Core's study-channel service provides it (scoped).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration holding <c>Scheduling</c> and <c>ConnectionStrings:CoachBot</c>.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddCoachBotScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var section = configuration.GetSection(SchedulingOptions.SectionName);
+        services.AddOptions<SchedulingOptions>()
+            .Bind(section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Quartz is configured now, from the same section (validation at start reports bad values).
+        var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = StorageOptions.DefaultConnectionString;
+        }
+
+        services.AddLogging();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = options.InstanceName);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UseSqlite(SqliteConnectionStrings.Prepare(connectionString));
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+                store.ConfigureStore(job =>
+                {
+                    job.MisfireThreshold = options.MissedGracePeriod;
+
+                    // Look for missed timers at least every minute, not only every grace period.
+                    job.MisfireHandlerFrequency = options.MissedGracePeriod < TimeSpan.FromMinutes(1) ? options.MissedGracePeriod : TimeSpan.FromMinutes(1);
+                    job.StoreJobDataAsStrings = true;
+                });
+
+                // Clustering (Scheduling:Clustered) waits for a PostgreSQL store; SQLite runs one scheduler instance.
+            });
+            quartz.AddTriggerListener<MissedTimerListener>();
+        });
+
+        if (options.Enabled)
+        {
+            services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        }
+
+        services.TryAddSingleton<IStudyScheduler, QuartzStudyScheduler>();
+        return services;
+    }
+}

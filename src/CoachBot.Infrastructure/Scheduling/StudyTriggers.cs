@@ -1,0 +1,104 @@
+using System.Globalization;
+using CoachBot.Core.Channels;
+using Quartz;
+using Quartz.Impl.Calendar;
+
+namespace CoachBot.Infrastructure.Scheduling;
+
+/// <summary>
+/// The Quartz shape of study-channel timers: one job and one trigger per daily schedule (a cron trigger in the
+/// schedule's zone; its skip dates a holiday calendar in that zone) and one job and one simple trigger per one-off
+/// timer. Keys are derived from ids, so scheduling again replaces.
+/// </summary>
+internal static class StudyTriggers
+{
+    public const string DailyGroup = "study-daily";
+    public const string OnceGroup = "study-once";
+    public const string ScheduleIdKey = "scheduleId";
+    public const string KindKey = "kind";
+    public const string IdKey = "id";
+
+    /// <summary>The longest kind plus id a one-off timer key may have (Quartz name columns are 200 wide).</summary>
+    public const int MaxOnceKeyLength = 190;
+
+    public static JobKey DailyJobKey(Guid scheduleId) => new(scheduleId.ToString("D"), DailyGroup);
+
+    public static TriggerKey DailyTriggerKey(Guid scheduleId) => new(scheduleId.ToString("D"), DailyGroup);
+
+    public static string CalendarName(Guid scheduleId) => $"{DailyGroup}:{scheduleId:D}";
+
+    public static JobKey OnceJobKey(string kind, string id) => new(OnceName(kind, id), OnceGroup);
+
+    public static TriggerKey OnceTriggerKey(string kind, string id) => new(OnceName(kind, id), OnceGroup);
+
+    /// <summary>The cron expression of a schedule: second 0 of its local minute, on its days (Quartz day names).</summary>
+    public static string CronExpression(DailySchedule schedule)
+    {
+        var days = schedule.Days.Distinct().Count() == 7
+            ? "*"
+            : string.Join(',', schedule.Days.Distinct().Order().Select(d => d.ToString()[..3].ToUpperInvariant()));
+        return string.Create(CultureInfo.InvariantCulture, $"0 {schedule.LocalTime.Minute} {schedule.LocalTime.Hour} ? * {days}");
+    }
+
+    public static IJobDetail DailyJob(DailySchedule schedule) =>
+        JobBuilder.Create<StudyDailyJob>()
+            .WithIdentity(DailyJobKey(schedule.Id))
+            .UsingJobData(ScheduleIdKey, schedule.Id.ToString("D"))
+            .Build();
+
+    /// <summary>
+    /// The daily trigger: Quartz's cron in the schedule's zone handles daylight saving. Missed by more than the
+    /// store's misfire threshold (the grace period), it does nothing and waits for its next occurrence.
+    /// </summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <param name="zone">Its time zone.</param>
+    /// <param name="startUtc">From when fire times count; <c>null</c> for now by the scheduler's clock.</param>
+    public static ITrigger DailyTrigger(DailySchedule schedule, TimeZoneInfo zone, DateTimeOffset? startUtc = null)
+    {
+        var builder = TriggerBuilder.Create()
+            .WithIdentity(DailyTriggerKey(schedule.Id))
+            .ForJob(DailyJobKey(schedule.Id));
+        builder = startUtc is { } start ? builder.StartAt(start) : builder.StartNow();
+        builder = builder
+            .WithCronSchedule(CronExpression(schedule), cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing));
+        if (schedule.SkipDates.Count > 0)
+        {
+            builder = builder.WithCalendarName(CalendarName(schedule.Id));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The skip dates as a calendar that excludes those whole local days in the schedule's zone.</summary>
+    public static HolidayCalendar SkipCalendar(DailySchedule schedule, TimeZoneInfo zone)
+    {
+        var calendar = new HolidayCalendar { TimeZone = zone, Description = $"Skip dates of schedule {schedule.Id:D}" };
+        foreach (var date in schedule.SkipDates.Distinct())
+        {
+            calendar.AddExcludedDay(date);
+        }
+
+        return calendar;
+    }
+
+    public static IJobDetail OnceJob(string kind, string id) =>
+        JobBuilder.Create<StudyOnceJob>()
+            .WithIdentity(OnceJobKey(kind, id))
+            .UsingJobData(KindKey, kind)
+            .UsingJobData(IdKey, id)
+            .Build();
+
+    /// <summary>
+    /// A one-off trigger. Missed by more than the grace period it never fires (the simple-trigger form of "do
+    /// nothing": reschedule to the next time with the remaining count, and a one-off has none left).
+    /// </summary>
+    public static ITrigger OnceTrigger(string kind, string id, DateTimeOffset dueUtc) =>
+        TriggerBuilder.Create()
+            .WithIdentity(OnceTriggerKey(kind, id))
+            .ForJob(OnceJobKey(kind, id))
+            .StartAt(dueUtc)
+            .WithSimpleSchedule(simple => simple.WithRepeatCount(0).WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+
+    private static string OnceName(string kind, string id) => $"{kind}:{id}";
+}

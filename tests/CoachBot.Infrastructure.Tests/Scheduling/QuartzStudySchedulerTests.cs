@@ -1,0 +1,203 @@
+using CoachBot.Core.Channels;
+using CoachBot.Core.Channels.Scheduling;
+using CoachBot.Infrastructure.Scheduling;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using SchedulingOptions = CoachBot.Infrastructure.Scheduling.SchedulingOptions;
+
+namespace CoachBot.Infrastructure.Tests.Scheduling;
+
+/// <summary>The scheduler on a real SQLite file, in a real host (storage migrator + Quartz hosted service).</summary>
+public sealed class QuartzStudySchedulerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly TestDatabase _database = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task Start_CreatesQuartzTablesBesideTheMigratedTables()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database);
+
+        var tables = await TablesAsync();
+
+        Assert.Contains("__EFMigrationsHistory", tables);
+        Assert.Contains("QRTZ_TRIGGERS", tables);
+        Assert.Contains("QRTZ_CRON_TRIGGERS", tables);
+        Assert.Contains("QRTZ_JOB_DETAILS", tables);
+        Assert.Contains("QRTZ_CALENDARS", tables);
+    }
+
+    [Fact]
+    public async Task DailyTrigger_WithASkipDate_SurvivesARestart()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var schedule = QuartzFireTimesTests.Schedule("Europe/Berlin", 9, 0);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZoneId);
+        var first = DailyOccurrences.Next(schedule, before)!.Value;
+        schedule = schedule with { SkipDates = [DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(first, zone).DateTime)] };
+        var expected = DailyOccurrences.Next(schedule, before);
+
+        await using (var host = await SchedulingTestHost.StartAsync(_database))
+        {
+            await host.Scheduler.ScheduleDailyAsync(schedule);
+            Assert.Equal(expected, await host.Scheduler.GetNextFireTimeAsync(schedule.Id));
+        }
+
+        await using var restarted = await SchedulingTestHost.StartAsync(_database);
+
+        Assert.NotEqual(first, expected);
+        Assert.Equal(expected, await restarted.Scheduler.GetNextFireTimeAsync(schedule.Id));
+    }
+
+    [Fact]
+    public async Task ScheduleDaily_Again_ReplacesTheTrigger_AndUnscheduleRemovesItAndItsCalendar()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database);
+        var schedule = QuartzFireTimesTests.Schedule("America/New_York", 9, 0) with { SkipDates = [new DateOnly(2099, 1, 1)] };
+        await host.Scheduler.ScheduleDailyAsync(schedule);
+
+        var moved = schedule with { LocalTime = new TimeOnly(17, 15), Days = [DayOfWeek.Saturday] };
+        var before = DateTimeOffset.UtcNow;
+        await host.Scheduler.ScheduleDailyAsync(moved);
+
+        Assert.Equal(DailyOccurrences.Next(moved, before), await host.Scheduler.GetNextFireTimeAsync(schedule.Id));
+        var quartz = await host.QuartzAsync();
+        Assert.Single(await quartz.GetTriggersOfJob(StudyTriggers.DailyJobKey(schedule.Id)));
+
+        await host.Scheduler.UnscheduleDailyAsync(schedule.Id);
+        await host.Scheduler.UnscheduleDailyAsync(schedule.Id);
+
+        Assert.Null(await host.Scheduler.GetNextFireTimeAsync(schedule.Id));
+        Assert.DoesNotContain(StudyTriggers.CalendarName(schedule.Id), await quartz.GetCalendarNames());
+    }
+
+    [Fact]
+    public async Task OnceTimer_ReplacedByOneDueInASecond_FiresOnceWithItsScheduledTime()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database);
+        var now = DateTimeOffset.UtcNow;
+        var due = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddSeconds(1);
+        await host.Scheduler.ScheduleOnceAsync("recap", "prompt-1", due.AddHours(1));
+
+        await host.Scheduler.ScheduleOnceAsync("recap", "prompt-1", due);
+        var fired = await host.Jobs.WaitForAsync("recap", "prompt-1").WaitAsync(Patience);
+
+        Assert.Equal(due, fired);
+        Assert.True(DateTimeOffset.UtcNow >= due);
+        Assert.Single(host.Jobs.Runs);
+        Assert.True(await EventuallyAsync(async () => await (await host.QuartzAsync()).GetTrigger(StudyTriggers.OnceTriggerKey("recap", "prompt-1")) is null));
+    }
+
+    [Fact]
+    public async Task MissedTimers_WithinTheGracePeriodFireLate_BeyondItAreSkippedAndLogged()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database, new Dictionary<string, string?> { ["Scheduling:MissedGracePeriod"] = "00:00:03" });
+        var now = DateTimeOffset.UtcNow;
+        var late = now.AddSeconds(-1);
+        var missed = now.AddMinutes(-5);
+
+        await host.Scheduler.ScheduleOnceAsync("quiz-question", "missed", missed);
+        await host.Scheduler.ScheduleOnceAsync("quiz-question", "late", late);
+
+        Assert.Equal(late, await host.Jobs.WaitForAsync("quiz-question", "late").WaitAsync(Patience));
+        var log = await host.Logs.WaitForAsync(4000).WaitAsync(Patience);
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.Contains("study-once.quiz-question:missed", log.Message, StringComparison.Ordinal);
+        Assert.Contains("00:00:03", log.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Jobs.Runs, r => r.Id == "missed");
+        Assert.Null(await (await host.QuartzAsync()).GetTrigger(StudyTriggers.OnceTriggerKey("quiz-question", "missed")));
+    }
+
+    [Fact]
+    public async Task FailingRun_IsLoggedWithItsException_AndNotFiredAgain()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database);
+        host.Jobs.Throw = true;
+
+        await host.Scheduler.ScheduleOnceAsync("recap", "boom", DateTimeOffset.UtcNow.AddMilliseconds(-200));
+        var log = await host.Logs.WaitForAsync(4002).WaitAsync(Patience);
+        await Task.Delay(500);
+
+        Assert.IsType<InvalidOperationException>(log.Exception);
+        Assert.Single(host.Jobs.Runs);
+        Assert.Equal(SchedulerStatus.Running, (await host.QuartzAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Clustered_OnSqlite_FailsAtStartWithTheKeyName()
+    {
+        using var host = SchedulingTestHost.Build(_database, new Dictionary<string, string?> { ["Scheduling:Clustered"] = "true" }, out _, out _);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Scheduling:Clustered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_AreDocumented()
+    {
+        using var host = SchedulingTestHost.Build(_database, null, out _, out _);
+        var options = host.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+
+        Assert.Equal((true, TimeSpan.FromHours(2), false), (options.Enabled, options.MissedGracePeriod, options.Clustered));
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is QuartzHostedService);
+        Assert.IsType<QuartzStudyScheduler>(host.Services.GetRequiredService<IStudyScheduler>());
+    }
+
+    [Fact]
+    public async Task Disabled_DoesNotStartTheScheduler_ButStillStoresTimers()
+    {
+        using var host = SchedulingTestHost.Build(_database, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }, out _, out _);
+        await host.StartAsync();
+
+        Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), s => s is QuartzHostedService);
+        var scheduler = host.Services.GetRequiredService<IStudyScheduler>();
+        var schedule = QuartzFireTimesTests.Schedule("Europe/Berlin", 9, 0);
+        await scheduler.ScheduleDailyAsync(schedule);
+
+        Assert.NotNull(await scheduler.GetNextFireTimeAsync(schedule.Id));
+        Assert.NotEqual(SchedulerStatus.Running, (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Status);
+        await host.StopAsync();
+    }
+
+    /// <summary>Polls <paramref name="condition"/> for up to <see cref="Patience"/> (the store completes a fired trigger just after its job returns).</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTimeOffset.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
+    private async Task<HashSet<string>> TablesAsync()
+    {
+        await using var connection = new SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+}
