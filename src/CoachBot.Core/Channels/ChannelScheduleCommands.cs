@@ -83,7 +83,7 @@ public sealed class ScheduleCommand(IStudyChannelStore store, IStudyScheduler sc
 }
 
 /// <summary><c>skip yyyy-mm-dd</c>: no question of the day on that local date (holidays).</summary>
-public sealed class SkipCommand(IStudyChannelStore store, TimeProvider time) : IChannelCommand
+public sealed class SkipCommand(IStudyChannelStore store, IStudyScheduler scheduler, TimeProvider time) : IChannelCommand
 {
     public string Name => "skip";
 
@@ -111,7 +111,9 @@ public sealed class SkipCommand(IStudyChannelStore store, TimeProvider time) : I
 
         foreach (var s in active.Where(s => !s.SkipDates.Contains(spec.Date)))
         {
-            await store.SaveScheduleAsync(s with { SkipDates = [.. s.SkipDates, spec.Date] }, cancellationToken);
+            var updated = s with { SkipDates = [.. s.SkipDates, spec.Date] };
+            await store.SaveScheduleAsync(updated, cancellationToken);
+            await scheduler.ScheduleDailyAsync(updated, cancellationToken); // the trigger's holiday calendar skips it too
         }
 
         return [CoachMessage.FromText(spec.Notice ?? string.Create(CultureInfo.InvariantCulture, $"OK: no question of the day on {spec.Date:yyyy-MM-dd} ({spec.Date.DayOfWeek})."))];

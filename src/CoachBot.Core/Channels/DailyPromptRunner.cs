@@ -239,24 +239,24 @@ public sealed partial class DailyPromptRunner(
 
     private static Guid DeterministicId(string key) => new(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Posted question {QuestionId} of the day to {PlaceKey}")]
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Posted question {QuestionId} of the day to {PlaceKey}")]
     private static partial void LogPosted(ILogger logger, string placeKey, string questionId);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Schedule {ScheduleId} is inactive or its place is gone; nothing posted")]
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Schedule {ScheduleId} is inactive or its place is gone; nothing posted")]
     private static partial void LogInactive(ILogger logger, Guid scheduleId);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Schedule {ScheduleId} skips {Date} (holiday)")]
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Schedule {ScheduleId} skips {Date} (holiday)")]
     private static partial void LogHoliday(ILogger logger, Guid scheduleId, DateOnly date);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} missed its {Occurrence:o} occurrence beyond the grace period; skipped")]
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} missed its {Occurrence:o} occurrence beyond the grace period; skipped")]
     private static partial void LogMissed(ILogger logger, Guid scheduleId, DateTimeOffset occurrence);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Place {PlaceKey} blocked the bot (403 or removed): marked inactive, schedules paused")]
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Place {PlaceKey} blocked the bot (403 or removed): marked inactive, schedules paused")]
     private static partial void LogBlocked(ILogger logger, string placeKey);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Sending {Kind} to {PlaceKey} failed: {Error}")]
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Sending {Kind} to {PlaceKey} failed: {Error}")]
     private static partial void LogSendFailed(ILogger logger, string placeKey, string kind, string error);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Unknown timer kind {Kind} ignored")]
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "Unknown timer kind {Kind} ignored")]
     private static partial void LogUnknownTimer(ILogger logger, string kind);
 }

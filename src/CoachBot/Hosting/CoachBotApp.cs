@@ -1,10 +1,12 @@
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
 using CoachBot.Core;
+using CoachBot.Core.Channels;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Infrastructure;
 using CoachBot.Infrastructure.Grading;
+using CoachBot.Infrastructure.Scheduling;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
@@ -65,6 +67,7 @@ public static partial class CoachBotApp
         services.AddCoachBotCoreWithOptions();
         services.AddCoachBotStorage(configuration);
         services.AddCoachBotLlmGrading(configuration);
+        services.AddCoachBotScheduling(configuration);
         services.AddCoachBotBotFramework(configuration);
         services.AddHealthChecks();
         return services;
@@ -76,6 +79,9 @@ public static partial class CoachBotApp
         services.AddCoachBotCore();
         services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        services.AddOptions<StudyChannelOptions>().BindConfiguration(StudyChannelOptions.SectionName);
+        services.AddHostedService<StudyChannelStartup>();
         services.AddSingleton<DefaultQuestionSetSeeder>();
         return services;
     }
