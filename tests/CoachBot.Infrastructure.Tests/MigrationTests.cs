@@ -9,7 +9,10 @@ namespace CoachBot.Infrastructure.Tests;
 public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly string[] Tables =
-        ["Attempts", "Conversations", "GradeCache", "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments"];
+    [
+        "Attempts", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
+        "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments", "StudyPlaces",
+    ];
 
     private ServiceProvider CreateSut(string path) =>
         database.BuildServices(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) });
