@@ -337,6 +337,14 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task TryAddPromptAsync_RowTheDatabaseRejects_ThrowsInsteadOfFalse()
+    {
+        var invalid = Prompt(Guid.NewGuid(), NewPlaceKey()) with { QuestionId = null! };
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => CreateSut().TryAddPromptAsync(invalid));
+    }
+
+    [Fact]
     public async Task TryAddPromptAsync_RunNowInTwoPlacesAtTheSameInstant_BothStored()
     {
         var sut = CreateSut();
@@ -585,6 +593,14 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
         Assert.Single(results, recorded => recorded);
         await using var db = database.CreateContext();
         Assert.Equal(1, await db.Deliveries.CountAsync(d => d.Key == delivery.Key));
+    }
+
+    [Fact]
+    public async Task TryRecordDeliveryAsync_RowTheDatabaseRejects_ThrowsInsteadOfFalse()
+    {
+        var invalid = Delivery(NewPlaceKey()) with { Kind = null! };
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => CreateSut().TryRecordDeliveryAsync(invalid));
     }
 
     [Fact]

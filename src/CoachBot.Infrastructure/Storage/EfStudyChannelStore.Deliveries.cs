@@ -11,24 +11,23 @@ public sealed partial class EfStudyChannelStore
     public async Task<bool> TryRecordDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Deliveries.Add(StudyChannelRows.ToRow(delivery));
+        try
         {
-            db.Deliveries.Add(StudyChannelRows.ToRow(delivery));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // Most likely the key exists; confirmed below with a fresh context, otherwise rethrown.
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
+        catch (DbUpdateException)
+        {
+            // Another writer recorded this key first; any other failure is rethrown.
+            if (await DeliveryExistsAsync(delivery.Key, cancellationToken))
+            {
+                return false;
+            }
 
-        await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-        return await check.Deliveries.AnyAsync(d => d.Key == delivery.Key, cancellationToken)
-            ? false
-            : throw new InvalidOperationException($"Delivery '{delivery.Key}' could not be recorded.");
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -69,5 +68,11 @@ public sealed partial class EfStudyChannelStore
             .OrderBy(d => d.DueUtc).ThenBy(d => d.Key)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(StudyChannelRows.ToRecord)];
+    }
+
+    private async Task<bool> DeliveryExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Deliveries.AnyAsync(d => d.Key == key, cancellationToken);
     }
 }

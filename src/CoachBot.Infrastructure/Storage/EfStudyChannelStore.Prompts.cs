@@ -15,26 +15,23 @@ public sealed partial class EfStudyChannelStore
     public async Task<bool> TryAddPromptAsync(DailyPrompt prompt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.DailyPrompts.Add(StudyChannelRows.ToRow(prompt));
+        try
         {
-            db.DailyPrompts.Add(StudyChannelRows.ToRow(prompt));
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // Most likely a unique violation; confirmed below with a fresh context, otherwise rethrown.
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
+        catch (DbUpdateException)
+        {
+            // Another writer stored this occurrence (or this prompt) first; any other failure is rethrown.
+            if (await PromptExistsAsync(prompt, cancellationToken))
+            {
+                return false;
+            }
 
-        await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-        var exists = await check.DailyPrompts.AnyAsync(
-            p => p.Id == prompt.Id
-                || (p.ScheduleId == prompt.ScheduleId && p.OccurrenceUtc == prompt.OccurrenceUtc && p.PlaceKey == prompt.PlaceKey),
-            cancellationToken);
-        return exists ? false : throw new InvalidOperationException($"Prompt {prompt.Id} could not be stored.");
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -171,6 +168,15 @@ public sealed partial class EfStudyChannelStore
                 row.UpdatedAt = time.GetUtcNow();
             },
             cancellationToken);
+
+    private async Task<bool> PromptExistsAsync(DailyPrompt prompt, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.DailyPrompts.AnyAsync(
+            p => p.Id == prompt.Id
+                || (p.ScheduleId == prompt.ScheduleId && p.OccurrenceUtc == prompt.OccurrenceUtc && p.PlaceKey == prompt.PlaceKey),
+            cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> GetNamedMembersAsync(string placeKey, CancellationToken cancellationToken = default)
