@@ -119,6 +119,25 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task UpsertAndRecord_Sqlite_StoreEnumsByNameSoReorderingThemInCoreIsSafe()
+    {
+        var sut = CreateSut();
+        var place = Place(feedback: FeedbackMode.Public) with { Kind = PlaceKind.GroupChat };
+        var delivery = Delivery(place.PlaceKey, state: DeliveryState.Skipped);
+        await sut.UpsertPlaceAsync(place, reactivate: false);
+        await sut.TryRecordDeliveryAsync(delivery);
+
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT p.Kind, p.Feedback, d.State FROM StudyPlaces p JOIN Deliveries d ON d.PlaceKey = p.PlaceKey WHERE p.PlaceKey = $place;";
+        command.Parameters.AddWithValue("$place", place.PlaceKey);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(["GroupChat", "Public", "Skipped"], [reader.GetString(0), reader.GetString(1), reader.GetString(2)]);
+    }
+
+    [Fact]
     public async Task SetPlaceActiveAsync_False_DeactivatesPlaceAndEveryScheduleOfIt()
     {
         var sut = CreateSut();
