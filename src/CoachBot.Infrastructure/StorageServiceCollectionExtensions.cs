@@ -1,3 +1,4 @@
+using CoachBot.Core.Channels;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Core.QuestionSets;
@@ -19,7 +20,8 @@ public static class StorageServiceCollectionExtensions
     /// Registers the storage layer: <see cref="StorageOptions"/> (section <c>Storage</c>, validated at start),
     /// a pooled <see cref="IDbContextFactory{TContext}"/> of <see cref="CoachBotDbContext"/> on the
     /// <c>ConnectionStrings:CoachBot</c> connection string, the singleton stores (<see cref="IPracticeStore"/>, <see cref="IGradeCache"/>,
-    /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>),
+    /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>, <see cref="IStudyChannelStore"/>; the grade cache
+    /// and the study-channel store are also <see cref="ILearnerDataEraser"/>s),
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered, and a hosted
     /// service that applies the migrations when the host starts (before other hosted services start).
     /// </summary>
@@ -64,6 +66,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<EfGradeCache>();
         services.AddSingleton<IGradeCache>(sp => sp.GetRequiredService<EfGradeCache>());
         services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfGradeCache>());
+        services.AddSingleton<EfStudyChannelStore>();
+        services.AddSingleton<IStudyChannelStore>(sp => sp.GetRequiredService<EfStudyChannelStore>());
+        services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfStudyChannelStore>());
 
         services.TryAddSingleton<CoachBotDatabaseInitializer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CoachBotDatabaseMigrator>());

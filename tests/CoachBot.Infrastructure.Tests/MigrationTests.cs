@@ -9,7 +9,10 @@ namespace CoachBot.Infrastructure.Tests;
 public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
     private static readonly string[] Tables =
-        ["Attempts", "Conversations", "GradeCache", "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments"];
+    [
+        "Attempts", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
+        "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments", "StudyPlaces",
+    ];
 
     private ServiceProvider CreateSut(string path) =>
         database.BuildServices(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) });
@@ -94,8 +97,14 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration (dotnet ef migrations add …).");
     }
 
-    [Fact]
-    public async Task Model_Sqlite_StoresDateTimeOffsetsAsSortableIntegers()
+    [Theory]
+    [InlineData("Attempts", "CreatedAt", "UpdatedAt")]
+    [InlineData("DailyPrompts", "OccurrenceUtc", "RecapDueUtc", "RecapSentAt")]
+    [InlineData("Deliveries", "DueUtc", "UpdatedAt")]
+    [InlineData("ChannelAnswers", "CreatedAt", "UpdatedAt")]
+    [InlineData("DailySchedules", "CreatedAt")]
+    [InlineData("StudyPlaces", "UpdatedAt")]
+    public async Task Model_Sqlite_StoresDateTimeOffsetsAsSortableIntegers(string table, params string[] columns)
     {
         var path = NewFile();
         await CreateSut(path).MigrateCoachBotDatabaseAsync(CancellationToken.None);
@@ -103,15 +112,16 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
         await using var connection = new SqliteConnection(TestDatabase.ConnectionStringOf(path) + ";Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type FROM pragma_table_info('Attempts') WHERE name IN ('CreatedAt', 'UpdatedAt');";
+        command.CommandText = "SELECT name, type FROM pragma_table_info($table) ORDER BY cid;";
+        command.Parameters.AddWithValue("$table", table);
         await using var reader = await command.ExecuteReaderAsync();
-        var types = new List<string>();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
         {
-            types.Add(reader.GetString(0));
+            types[reader.GetString(0)] = reader.GetString(1);
         }
 
-        Assert.Equal(["INTEGER", "INTEGER"], types);
+        Assert.All(columns, c => Assert.Equal("INTEGER", types[c]));
     }
 
     private static async Task<List<string>> ListTablesAsync(string path)

@@ -1,3 +1,4 @@
+using CoachBot.Core.Channels;
 using CoachBot.Core.Practice;
 using CoachBot.Core.QuestionSets;
 using CoachBot.Core.State;
@@ -35,6 +36,8 @@ public sealed class StorageRegistrationTests(TestDatabase database) : IClassFixt
         Assert.IsType<EfQuestionSetStore>(services.GetRequiredService<IQuestionSetStore>());
         Assert.IsType<EfStateDocumentStore>(services.GetRequiredService<IStateDocumentStore>());
         Assert.IsType<EfConversationStore>(services.GetRequiredService<IConversationStore>());
+        Assert.IsType<EfStudyChannelStore>(services.GetRequiredService<IStudyChannelStore>());
+        Assert.Same(services.GetRequiredService<IStudyChannelStore>(), services.GetRequiredService<IStudyChannelStore>());
         Assert.Same(services.GetRequiredService<IPracticeStore>(), services.GetRequiredService<IPracticeStore>());
         Assert.Same(services.GetRequiredService<IStateDocumentStore>(), services.GetRequiredService<IStateDocumentStore>());
         Assert.Same(services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>(), services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>());

@@ -5,7 +5,8 @@ namespace CoachBot.Infrastructure.Storage;
 
 /// <summary>
 /// The CoachBot database: learners, practice sessions, attempts, question set versions, conversation
-/// records and chat-state documents. The model is provider-neutral (no provider-specific column types;
+/// records, chat-state documents, the grade cache and study channels (places, schedules, prompts, answers,
+/// members, deliveries). The model is provider-neutral (no provider-specific column types;
 /// JSON payloads are plain text columns); provider differences are confined to
 /// <see cref="ConfigureConventions"/>.
 /// </summary>
@@ -21,6 +22,12 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
     /// <summary>Longest state-document key or conversation key.</summary>
     internal const int KeyLength = 1024;
 
+    /// <summary>Longest composite key (a delivery key embeds a place key) or thread id (a conversation id with a suffix).</summary>
+    internal const int LongKeyLength = 2048;
+
+    /// <summary>Longest enum name stored as text.</summary>
+    internal const int EnumLength = 32;
+
     internal DbSet<LearnerEntity> Learners => Set<LearnerEntity>();
 
     internal DbSet<PracticeSessionEntity> PracticeSessions => Set<PracticeSessionEntity>();
@@ -34,6 +41,18 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
     internal DbSet<StateDocumentEntity> StateDocuments => Set<StateDocumentEntity>();
 
     internal DbSet<GradeCacheEntity> GradeCache => Set<GradeCacheEntity>();
+
+    internal DbSet<StudyPlaceEntity> StudyPlaces => Set<StudyPlaceEntity>();
+
+    internal DbSet<DailyScheduleEntity> DailySchedules => Set<DailyScheduleEntity>();
+
+    internal DbSet<DailyPromptEntity> DailyPrompts => Set<DailyPromptEntity>();
+
+    internal DbSet<ChannelAnswerEntity> ChannelAnswers => Set<ChannelAnswerEntity>();
+
+    internal DbSet<ChannelMemberEntity> ChannelMembers => Set<ChannelMemberEntity>();
+
+    internal DbSet<DeliveryEntity> Deliveries => Set<DeliveryEntity>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -130,5 +149,7 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
             e.Property(x => x.OwnerKey).HasMaxLength(UserKeyLength);
             e.HasIndex(x => x.OwnerKey);
         });
+
+        StudyChannelModel.Configure(modelBuilder);
     }
 }
