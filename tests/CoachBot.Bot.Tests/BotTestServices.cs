@@ -1,5 +1,6 @@
 using CoachBot.Bot;
 using CoachBot.Core;
+using CoachBot.Core.Channels;
 using CoachBot.Core.Importing;
 using CoachBot.Core.Practice;
 using CoachBot.Core.QuestionSets;
@@ -25,6 +26,12 @@ public sealed class BotTestServices : IAsyncDisposable
     public ServiceProvider Provider { get; private set; } = null!;
 
     public IBot Bot => Provider.GetRequiredService<IBot>();
+
+    /// <summary>Out-of-turn sends of the study channels (the real sender is tested over HTTP in CoachBot.Tests).</summary>
+    public StudyChannels.RecordingMessenger Messenger { get; } = new();
+
+    /// <summary>Timers of the study channels (Quartz itself is tested in CoachBot.Infrastructure.Tests).</summary>
+    public StudyChannels.RecordingScheduler Scheduler { get; } = new();
 
     public IPracticeStore Store => Provider.GetRequiredService<IPracticeStore>();
 
@@ -71,6 +78,8 @@ public sealed class BotTestServices : IAsyncDisposable
         collection.AddCoachBotCore();
         collection.AddCoachBotStorage(configuration);
         collection.AddCoachBotBotFramework(configuration);
+        collection.AddSingleton<IStudyScheduler>(Scheduler);
+        collection.AddSingleton<IChannelMessenger>(Messenger);
         _configure?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         await provider.MigrateCoachBotDatabaseAsync(CancellationToken.None);

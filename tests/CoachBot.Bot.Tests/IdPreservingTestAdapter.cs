@@ -13,9 +13,18 @@ namespace CoachBot.Bot.Tests;
 public sealed class IdPreservingTestAdapter : TestAdapter
 {
     private const string IdProperty = "test.id";
+    private const string ConversationProperty = "test.conversation";
 
     public IdPreservingTestAdapter(string channelId)
         : base(channelId) => Use(new RestoreIds());
+
+    /// <summary>Marks <paramref name="activity"/> to arrive in <paramref name="conversation"/> (TestAdapter would use its own).</summary>
+    public static Activity InConversation(Activity activity, ConversationAccount conversation)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.Properties[ConversationProperty] = Newtonsoft.Json.Linq.JObject.FromObject(conversation);
+        return activity;
+    }
 
     /// <summary>Marks <paramref name="activity"/> to arrive with exactly <paramref name="id"/>.</summary>
     public static Activity WithId(Activity activity, string id)
@@ -31,6 +40,11 @@ public sealed class IdPreservingTestAdapter : TestAdapter
         {
             var wanted = (string?)turnContext.Activity.Properties?[IdProperty];
             turnContext.Activity.Id = wanted ?? Guid.NewGuid().ToString("N");
+            if (turnContext.Activity.Properties?[ConversationProperty] is Newtonsoft.Json.Linq.JObject conversation)
+            {
+                turnContext.Activity.Conversation = conversation.ToObject<ConversationAccount>();
+            }
+
             return next(cancellationToken);
         }
     }

@@ -135,7 +135,7 @@ public sealed class SubscribeCommand(
     public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChannelTurn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var parsed = Scheduling.ScheduleSpec.ParseDaily(arguments);
+        var parsed = Scheduling.ScheduleSpec.ParseDaily($"subscribe {arguments}");
         if (parsed.Value is not { } spec)
         {
             return [CoachMessage.FromText(parsed.Error!)];

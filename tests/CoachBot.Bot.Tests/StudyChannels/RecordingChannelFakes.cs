@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using CoachBot.Core.Channels;
+using CoachBot.Core.Messages;
+
+namespace CoachBot.Bot.Tests.StudyChannels;
+
+/// <summary>Records every out-of-turn send; answers Sent (or what the test asks for).</summary>
+public sealed class RecordingMessenger : IChannelMessenger
+{
+    private int _posts;
+
+    public ConcurrentQueue<(string Kind, StudyPlace Place, string? Target, CoachMessage Message)> Sent { get; } = new();
+
+    public SendOutcome NextOutcome { get; set; } = SendOutcome.Sent;
+
+    public Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        var n = Interlocked.Increment(ref _posts);
+        return Record("post", place, null, message, $"{place.ConversationId};messageid={n}");
+    }
+
+    public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default) =>
+        Record("thread", place, threadId, message, threadId);
+
+    public Task<SendResult> SendPrivateAsync(StudyPlace place, string userId, string? userName, CoachMessage message, CancellationToken cancellationToken = default) =>
+        Record("private", place, userId, message, $"a:1on1-{userId}");
+
+    private Task<SendResult> Record(string kind, StudyPlace place, string? target, CoachMessage message, string thread)
+    {
+        if (NextOutcome != SendOutcome.Sent)
+        {
+            return Task.FromResult(new SendResult(NextOutcome, null, null, "simulated"));
+        }
+
+        Sent.Enqueue((kind, place, target, message));
+        return Task.FromResult(SendResult.Ok(thread, Guid.NewGuid().ToString("N")));
+    }
+}
+
+/// <summary>Keeps triggers in memory: next fire = the Core occurrence maths.</summary>
+public sealed class RecordingScheduler : IStudyScheduler
+{
+    public ConcurrentDictionary<Guid, DailySchedule> Daily { get; } = new();
+
+    public ConcurrentDictionary<string, DateTimeOffset> Once { get; } = new();
+
+    public Task ScheduleDailyAsync(DailySchedule schedule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        Daily[schedule.Id] = schedule;
+        return Task.CompletedTask;
+    }
+
+    public Task UnscheduleDailyAsync(Guid scheduleId, CancellationToken cancellationToken = default)
+    {
+        Daily.TryRemove(scheduleId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default)
+    {
+        Once[$"{kind}:{id}"] = dueUtc;
+        return Task.CompletedTask;
+    }
+
+    public Task<DateTimeOffset?> GetNextFireTimeAsync(Guid scheduleId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Daily.TryGetValue(scheduleId, out var s) ? Core.Channels.Scheduling.DailyOccurrences.Next(s, DateTimeOffset.UtcNow) : null);
+}

@@ -1,0 +1,205 @@
+using CoachBot.Core.Channels;
+using CoachBot.Core.Messages;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
+using Transcript = CoachBot.Bot.Tests.Handlers.Transcript;
+
+namespace CoachBot.Bot.Tests.StudyChannels;
+
+/// <summary>
+/// A Teams channel as transcripts: install, admin-only commands, subscribe, run now, answers in the thread graded
+/// with private (or public) feedback, edits re-graded, the recap, removal.
+/// </summary>
+public sealed class StudyChannelTranscriptTests : IAsyncLifetime
+{
+    private const string Channel = "19:study@thread.tacv2";
+    private const string Admin = "29:admin";
+    private const string Good =
+        "Security protects customer trust: we rolled out passkeys with self-service guardrails for millions of customers, and account " +
+        "takeovers fell from 1.2% to 0.4% of logins while checkout stayed fast across every region.";
+
+    private const string Weak = "Security is important because it protects data and prevents breaches.";
+
+    private BotTestServices _services = null!;
+
+    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services =>
+        services.Configure<AdminOptions>(o => o.Users.Add(Admin)));
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    private string PlaceKey => $"msteams:{Channel}";
+
+    [Fact]
+    public async Task Install_InChannel_PostsWhatTheCoachDoesThereOnce()
+    {
+        var install = InChannel(new Activity(ActivityTypes.InstallationUpdate) { Action = "add" }, Channel);
+        await Flow()
+            .Send(install).AssertReply(a => Assert.Contains("subscribe daily 09:00 Europe/Berlin weekdays", Transcript.Visible(a)))
+            .Send(InChannel(new Activity(ActivityTypes.InstallationUpdate) { Action = "add" }, Channel)).AssertNoReply()
+            .StartTestAsync();
+
+        var place = await Store.GetPlaceAsync(PlaceKey);
+        Assert.NotNull(place);
+        Assert.Equal(PlaceKind.TeamsChannel, place.Kind);
+        Assert.Equal("team-1", place.TeamId);
+        Assert.Equal("tenant-1", place.TenantId);
+    }
+
+    [Fact]
+    public async Task Member_ChangingTheSchedule_IsToldOnlyAdminsCanAndNothingChanges()
+    {
+        await Flow()
+            .Send(Message("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin weekdays", Channel, "29:member"))
+            .AssertReply(a => Assert.Equal("Only admins can change the schedule. Ask one of this channel's CoachBot admins.", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> run now", Channel, "29:member"))
+            .AssertReply(a => Assert.StartsWith("Only admins can post a question on demand.", Transcript.Visible(a)))
+            .StartTestAsync();
+
+        Assert.Empty(await Store.GetSchedulesAsync(PlaceKey));
+        Assert.Empty(_services.Messenger.Sent);
+    }
+
+    [Fact]
+    public async Task Admin_SubscribeWithBadInput_GetsTheSpecificProblem()
+    {
+        await Flow()
+            .Send(Message("<at>CoachBot</at> subscribe daily 25:00 Europe/Berlin", Channel, Admin))
+            .AssertReply(a => Assert.Contains("I couldn't read the time '25:00'", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> subscribe daily 09:00 Berlin", Channel, Admin))
+            .AssertReply(a => Assert.Contains("Unknown time zone 'Berlin'", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin set nope", Channel, Admin))
+            .AssertReply(a => Assert.Contains("There's no question set 'nope'", Transcript.Visible(a)))
+            .StartTestAsync();
+
+        Assert.Empty(await Store.GetSchedulesAsync(PlaceKey));
+    }
+
+    [Fact]
+    public async Task Admin_Subscribe_SchedulesTheTriggerAndScheduleShowsIt()
+    {
+        await Flow()
+            .Send(Message("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin weekdays", Channel, Admin))
+            .AssertReply(a => Assert.Contains("Subscribed: a question of the day from \"Amazon-Specific Preparation - Customer Trust Focus\" at 09:00 Europe/Berlin, weekdays", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> skip 2099-12-24", Channel, Admin))
+            .AssertReply(a => Assert.Contains("no question of the day on 2099-12-24", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> schedule", Channel, "29:member"))
+            .AssertReply(a =>
+            {
+                Assert.Contains("09:00 Europe/Berlin", Transcript.Visible(a));
+                Assert.Contains("weekdays, set amazon-customer-trust", Transcript.Visible(a));
+                Assert.Contains("skipping 2099-12-24", Transcript.Visible(a));
+            })
+            .StartTestAsync();
+
+        var schedule = Assert.Single(await Store.GetSchedulesAsync(PlaceKey));
+        Assert.Equal([new DateOnly(2099, 12, 24)], _services.Scheduler.Daily[schedule.Id].SkipDates);
+    }
+
+    [Fact]
+    public async Task RunNow_ThreeMembersAnswerInTheThread_FeedbackPrivatelyAndRecapMatches()
+    {
+        await Flow().Send(Message("<at>CoachBot</at> run now", Channel, Admin)).StartTestAsync();
+        var post = Assert.Single(_services.Messenger.Sent);
+        Assert.Equal("post", post.Kind);
+        Assert.Contains("Question of the day", post.Message.ToPlainText(), StringComparison.Ordinal);
+        var prompt = Assert.Single(await Store.GetPromptsAsync(PlaceKey));
+        Assert.Equal($"{Channel};messageid=1", prompt.ThreadId);
+
+        await Flow()
+            .Send(Message(Good, prompt.ThreadId!, "29:ana", "Ana")).AssertNoReply()
+            .Send(Message(Weak, prompt.ThreadId!, "29:bo", "Bo")).AssertNoReply()
+            .Send(Message(Good, prompt.ThreadId!, "29:cy", "Cy")).AssertNoReply()
+            .Send(Message("<at>CoachBot</at> name me on", Channel, "29:ana", "Ana")).AssertReply(a => Assert.Contains("recaps may name you", Transcript.Visible(a)))
+            .StartTestAsync();
+
+        var privates = _services.Messenger.Sent.Where(s => s.Kind == "private").ToList();
+        Assert.Equal(["29:ana", "29:bo", "29:cy"], privates.Select(p => p.Target));
+        Assert.All(privates, p => Assert.Contains("Your score: ", p.Message.ToPlainText(), StringComparison.Ordinal));
+        var answers = await Store.GetAnswersAsync(prompt.Id);
+        Assert.Equal(3, answers.Count);
+
+        await _services.Provider.GetRequiredService<DailyPromptRunner>().RunOnceAsync(DailyPromptRunner.RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc);
+
+        var recap = _services.Messenger.Sent.Last();
+        Assert.Equal("thread", recap.Kind);
+        Assert.Equal(prompt.ThreadId, recap.Target);
+        var text = recap.Message.ToPlainText();
+        Assert.Contains("Recap · 3 answers", text, StringComparison.Ordinal);
+        var customerAverage = answers.Average(a => a.Grade.Models.Single(m => m.Slug == "customer-first-security").Score);
+        Assert.Contains($"Customer-First Security: class average {customerAverage:0}/100", text, StringComparison.Ordinal);
+        Assert.Contains($"Ana: {answers.Single(a => a.UserName == "Ana").Grade.Overall}/100", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cy:", text, StringComparison.Ordinal); // not opted in
+    }
+
+    [Fact]
+    public async Task FeedbackPublic_AnswerGetsItsFeedbackInTheThread_AndAnEditIsRegraded()
+    {
+        await Flow()
+            .Send(Message("<at>CoachBot</at> feedback public", Channel, Admin)).AssertReply(a => Assert.Contains("in the question's thread", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> run now", Channel, Admin))
+            .StartTestAsync();
+        var prompt = Assert.Single(await Store.GetPromptsAsync(PlaceKey));
+        var answer = IdPreservingTestAdapter.WithId(Message(Weak, prompt.ThreadId!, "29:ana", "Ana"), "answer-1");
+        var edit = IdPreservingTestAdapter.WithId(Message(Good, prompt.ThreadId!, "29:ana", "Ana"), "answer-1");
+        edit.Type = ActivityTypes.MessageUpdate;
+
+        await Flow()
+            .Send(answer).AssertReply(a => Assert.StartsWith("Ana, your score: ", Transcript.Visible(a)))
+            .Send(edit).AssertReply(a => Assert.StartsWith("Ana, re-graded your edited answer: ", Transcript.Visible(a)))
+            .StartTestAsync();
+
+        var stored = Assert.Single(await Store.GetAnswersAsync(prompt.Id));
+        Assert.Equal(Good, stored.Answer);
+        Assert.NotNull(stored.UpdatedAt);
+        Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
+    }
+
+    [Fact]
+    public async Task RemovedFromTheTeam_PlaceInactiveAndTriggerGone()
+    {
+        await Flow().Send(Message("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin", Channel, Admin)).AssertReply(_ => { }).StartTestAsync();
+        Assert.Single(_services.Scheduler.Daily);
+
+        await Flow().Send(InChannel(new Activity(ActivityTypes.InstallationUpdate) { Action = "remove" }, Channel)).StartTestAsync();
+
+        Assert.False((await Store.GetPlaceAsync(PlaceKey))!.Active);
+        Assert.Empty(_services.Scheduler.Daily);
+        Assert.False(Assert.Single(await Store.GetSchedulesAsync(PlaceKey)).Active);
+    }
+
+    [Fact]
+    public async Task NotAddressedToTheBot_InTheChannel_IsIgnored()
+    {
+        await Flow().Send(Message("lunch anyone?", Channel, "29:member", mention: false)).AssertNoReply().StartTestAsync();
+    }
+
+    private IStudyChannelStore Store => _services.Provider.GetRequiredService<IStudyChannelStore>();
+
+    private TestFlow Flow() => new(
+        new IdPreservingTestAdapter(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) },
+        _services.Bot);
+
+    private static Activity Message(string text, string conversationId, string userId, string? name = null, bool mention = true)
+    {
+        var activity = new Activity(ActivityTypes.Message)
+        {
+            Text = text,
+            From = new ChannelAccount(userId, name ?? userId),
+        };
+        if (mention && text.Contains("<at>", StringComparison.Ordinal))
+        {
+            activity.Entities = [new Entity("mention") { Properties = JObject.FromObject(new { mentioned = new { id = "bot" }, text = "<at>CoachBot</at>" }) }];
+        }
+
+        return InChannel(activity, conversationId);
+    }
+
+    private static Activity InChannel(Activity activity, string conversationId)
+    {
+        activity.ChannelData = JObject.FromObject(new { team = new { id = "team-1" }, channel = new { id = Channel, name = "study" }, tenant = new { id = "tenant-1" } });
+        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId));
+    }
+}
