@@ -12,16 +12,21 @@ namespace CoachBot.Bot.ChannelSending;
 
 /// <summary>
 /// Runs one connector call for a place inside a proactive turn of the bot's adapter, which supplies the
-/// authenticated <see cref="IConnectorClient"/> for the place's service URL (and later tokens, caches, middleware).
+/// authenticated <see cref="IConnectorClient"/> for the place's service URL (credentials, token cache, audience).
+/// The turn's identity carries <c>MicrosoftAppId</c> as app id and audience (empty in the SDK's anonymous mode).
 /// <para>
-/// Why not <c>CloudAdapter.CreateConversationAsync</c> / <c>ContinueConversationAsync(botAppId, …)</c>: both build the
-/// turn's identity from the app id and throw for an empty one, which is the SDK's own anonymous mode (Emulator,
-/// local tests). The identity is built here instead (audience and app id claims = <c>MicrosoftAppId</c>, empty when
-/// anonymous), and the create-conversation call is made on the turn's connector, as the adapter would.
+/// Why the calls are made on the turn's connector rather than through <c>CloudAdapter.CreateConversationAsync</c>
+/// and <c>turnContext.SendActivityAsync</c> (both checked against SDK 4.23.1 and the loopback connector):
+/// the adapter's create hands its callback an activity whose id is a random GUID when the platform returned no
+/// activity id, so "the platform's id, if any" could not be told apart; and a send in a continued conversation
+/// goes out as a reply to the continuation event's random id (<c>replyToId</c>). Calling
+/// <c>Conversations.CreateConversationAsync</c> / <c>SendToConversationAsync</c> directly returns exactly what the
+/// platform answered and posts plain messages.
 /// </para>
 /// <para>
-/// Exceptions of the call are carried out of the turn: inside it the adapter would hand them to
-/// <c>OnTurnError</c> (log as a failed turn, swallow), and the sender's retry policy must see them.
+/// Exceptions of the call are carried out of the turn: inside it the adapter hands them to <c>OnTurnError</c>
+/// (logged as a failed turn and swallowed: <c>ContinueConversationAsync</c> then returns normally), and the
+/// sender's retry policy must see them.
 /// </para>
 /// </summary>
 internal sealed class ProactiveConnector(CoachBotAdapter adapter, IOptions<BotAuthenticationOptions> auth)

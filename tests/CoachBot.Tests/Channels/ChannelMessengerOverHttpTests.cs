@@ -125,6 +125,8 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
         Assert.Empty(_connector.Conversations);
         var sent = Assert.Single(_connector.Activities);
         Assert.Equal(place.ConversationId, sent.ConversationId);
+        Assert.Null(sent.ReplyToId); // a new channel message, not a reply to anything
+        Assert.Equal("B0BOT:T0TEAM", (string?)sent.Body.SelectToken("from.id"));
         Assert.Null(sent.Card); // mrkdwn, not a card
         Assert.Contains("Tell me about a time you disagreed with your manager.", sent.VisibleText, StringComparison.Ordinal);
     }
