@@ -24,7 +24,8 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the host; <paramref name="configure"/> may add registrations the host does not make yet.</summary>
+    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--ConnectionStrings:CoachBot", $"Data Source={databasePath}", "--Logging:LogLevel:Default", "Warning" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -33,7 +34,7 @@ public sealed class TestHost : IAsyncDisposable
             args.Add(value ?? string.Empty);
         }
 
-        var app = CoachBotApp.Build([.. args]);
+        var app = CoachBotApp.Build([.. args], RunMode.Serve, configure);
         await app.InitializeCoachBotAsync();
         app.MapCoachBotEndpoints();
         await app.StartAsync();

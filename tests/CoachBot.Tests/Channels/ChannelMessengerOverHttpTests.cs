@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using CoachBot.Bot.ChannelSending;
+using CoachBot.Core.Channels;
+using CoachBot.Core.Messages;
+using CoachBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Tests.ChannelSending;
+
+/// <summary>
+/// The real host (anonymous mode) with the channel sender registered, sending to the loopback Bot Connector as
+/// Teams' and Slack's connectors would be sent to.
+/// </summary>
+[Collection(SendingCollection.Name)]
+public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
+{
+    private static readonly CoachMessage Prompt = new()
+    {
+        Blocks = [new TextBlock("Today's question", TextStyle.Heading), new TextBlock("Tell me about a time you disagreed with your manager.", TextStyle.Quote)],
+        Actions = [new CoachAction("Answer", "answer")],
+        Summary = "Today's question",
+    };
+
+    private readonly TempDatabase _db = new();
+    private LoopbackConnector _connector = null!;
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LoopbackConnector.StartAsync();
+        _host = await TestHost.StartAsync(
+            _db.Path,
+            new Dictionary<string, string?>
+            {
+                ["ChannelSending:MaxAttempts"] = "3",
+                ["ChannelSending:BaseDelay"] = "00:00:00.010",
+                ["ChannelSending:TenantMessagesPerSecond"] = "50",
+            },
+            b => b.Services.AddCoachBotChannelSending(b.Configuration));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _connector.DisposeAsync();
+        _db.Dispose();
+    }
+
+    private IChannelMessenger CreateSut() => _host.Services.GetRequiredService<IChannelMessenger>();
+
+    [Fact]
+    public async Task Post_TeamsChannel_StartsAThreadWithTheRenderedCard()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl);
+
+        var result = await CreateSut().PostAsync(place, Prompt);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        var created = Assert.Single(_connector.Conversations);
+        Assert.Equal(created.Id, result.ThreadId);
+        Assert.Equal($"19:study-1@thread.tacv2;messageid={created.ActivityId}", result.ThreadId);
+        Assert.Equal(created.ActivityId, result.ActivityId);
+        Assert.Equal("19:study-1@thread.tacv2", (string?)created.Parameters.SelectToken("channelData.channel.id"));
+        Assert.True((bool?)created.Parameters["isGroup"]);
+        Assert.Equal(StudyPlaces.Tenant, (string?)created.Parameters["tenantId"]);
+        Assert.Equal("28:coachbot", (string?)created.Parameters.SelectToken("bot.id"));
+        var post = Assert.Single(_connector.Activities);
+        Assert.Equal(result.ThreadId, post.ConversationId);
+        Assert.NotNull(post.Card);
+        Assert.Contains("Tell me about a time you disagreed with your manager.", post.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplyInThread_Teams_SendsToTheThreadsConversation()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl);
+        var sut = CreateSut();
+        var post = await sut.PostAsync(place, Prompt);
+
+        var reply = await sut.ReplyInThreadAsync(place, post.ThreadId!, CoachMessage.FromText("Ada answered: 82/100."));
+
+        Assert.Equal(SendOutcome.Sent, reply.Outcome);
+        Assert.Equal(post.ThreadId, reply.ThreadId);
+        Assert.NotNull(reply.ActivityId);
+        var sent = Assert.Single(_connector.Activities, a => a.VisibleText.Contains("82/100", StringComparison.Ordinal));
+        Assert.Equal(post.ThreadId, sent.ConversationId);
+        Assert.Null(sent.ReplyToId);
+        Assert.Single(_connector.Conversations); // the reply starts nothing new
+    }
+
+    [Fact]
+    public async Task SendPrivate_Teams_OpensAOneToOneConversationWithTheMember_AndReusesIt()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl);
+        var sut = CreateSut();
+
+        var first = await sut.SendPrivateAsync(place, "29:user-7", "Grace", CoachMessage.FromText("Your answer scored 74/100."));
+        var second = await sut.SendPrivateAsync(place, "29:user-7", "Grace", CoachMessage.FromText("Next question tomorrow."));
+
+        Assert.Equal(SendOutcome.Sent, first.Outcome);
+        Assert.Equal("a:1on1-29:user-7", first.ThreadId);
+        Assert.Equal(first.ThreadId, second.ThreadId);
+        Assert.All(_connector.Conversations, c =>
+        {
+            Assert.False((bool?)c.Parameters["isGroup"]);
+            Assert.Equal("29:user-7", (string?)c.Parameters.SelectToken("members[0].id"));
+            Assert.Equal("Grace", (string?)c.Parameters.SelectToken("members[0].name"));
+            Assert.Equal(StudyPlaces.Tenant, (string?)c.Parameters["tenantId"]);
+        });
+        var messages = await _connector.WaitForAsync("a:1on1-29:user-7", 2);
+        Assert.Equal(["Your answer scored 74/100.", "Next question tomorrow."], messages.Select(m => m.VisibleText.Split('\n')[0]));
+        Assert.DoesNotContain(_connector.Activities, a => a.ConversationId == place.ConversationId);
+    }
+
+    [Fact]
+    public async Task Post_Slack_SendsToTheChannelConversation()
+    {
+        var place = StudyPlaces.SlackChannel(_connector.ServiceUrl);
+
+        var result = await CreateSut().PostAsync(place, Prompt);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal(place.ConversationId, result.ThreadId);
+        Assert.NotNull(result.ActivityId);
+        Assert.Empty(_connector.Conversations);
+        var sent = Assert.Single(_connector.Activities);
+        Assert.Equal(place.ConversationId, sent.ConversationId);
+        Assert.Null(sent.ReplyToId); // a new channel message, not a reply to anything
+        Assert.Equal("B0BOT:T0TEAM", (string?)sent.Body.SelectToken("from.id"));
+        Assert.Null(sent.Card); // mrkdwn, not a card
+        Assert.Contains("Tell me about a time you disagreed with your manager.", sent.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_HundredPlaces_EachGetsExactlyOnePost()
+    {
+        var places = Enumerable.Range(0, 100).Select(i => StudyPlaces.TeamsChannel(_connector.ServiceUrl, $"19:study-{i}@thread.tacv2")).ToList();
+
+        var results = await Task.WhenAll(places.Select(p => CreateSut().PostAsync(p, Prompt)));
+
+        Assert.All(results, r => Assert.Equal(SendOutcome.Sent, r.Outcome));
+        Assert.Equal(100, _connector.Conversations.Count);
+        Assert.Equal(
+            places.Select(p => p.TeamsChannelId).Order(),
+            _connector.Conversations.Select(c => (string?)c.Parameters.SelectToken("channelData.channel.id")).Order());
+        Assert.Equal(100, results.Select(r => r.ThreadId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Post_TenPercentThrottled_AllDeliveredExactlyOnce_RetriesWaitForRetryAfter()
+    {
+        var places = Enumerable.Range(0, 100).Select(i => StudyPlaces.TeamsChannel(_connector.ServiceUrl, $"19:busy-{i}@thread.tacv2")).ToList();
+        var throttled = places.Where((_, i) => i % 10 == 3).Select(p => p.TeamsChannelId!).ToHashSet();
+        foreach (var channel in throttled)
+        {
+            _connector.FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(1), target: channel, code: "TooManyRequests");
+        }
+
+        var results = await Task.WhenAll(places.Select(p => CreateSut().PostAsync(p, Prompt)));
+
+        Assert.All(results, r => Assert.Equal(SendOutcome.Sent, r.Outcome));
+        var delivered = _connector.Conversations.Select(c => (string)c.Parameters.SelectToken("channelData.channel.id")!).ToList();
+        Assert.Equal(100, delivered.Count);
+        Assert.Equal(100, delivered.Distinct().Count());
+        var requests = _connector.Requests;
+        Assert.Equal(10, requests.Count(r => r.Status == 429));
+        foreach (var channel in throttled)
+        {
+            var attempts = requests.Where(r => r.Target == channel).ToList();
+            Assert.Equal([429, 200], attempts.Select(a => a.Status));
+            Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(1), $"{channel} retried after {(attempts[1].At - attempts[0].At).TotalMilliseconds} ms");
+        }
+    }
+
+    [Fact]
+    public async Task Post_Forbidden_IsBlockedAfterExactlyOneRequest()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:removed@thread.tacv2");
+        _connector.FailNext(5, 403, target: place.TeamsChannelId, code: "MessageWritesBlocked");
+
+        var result = await CreateSut().PostAsync(place, Prompt);
+
+        Assert.Equal(SendOutcome.Blocked, result.Outcome);
+        Assert.Equal("403 MessageWritesBlocked", result.Error);
+        Assert.Null(result.ThreadId);
+        Assert.Single(_connector.Requests);
+        Assert.Empty(_connector.Activities);
+    }
+
+    [Fact]
+    public async Task Reply_ConversationGone_IsBlocked()
+    {
+        var place = StudyPlaces.SlackChannel(_connector.ServiceUrl);
+        _connector.FailNext(5, 404, target: place.ConversationId, code: "ConversationNotFound");
+
+        var result = await CreateSut().ReplyInThreadAsync(place, place.ConversationId, CoachMessage.FromText("hello"));
+
+        Assert.Equal(SendOutcome.Blocked, result.Outcome);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_RepeatedServiceUnavailable_FailsAfterTheConfiguredAttempts()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:flaky@thread.tacv2");
+        _connector.FailNext(10, 503, target: place.TeamsChannelId);
+        var clock = Stopwatch.StartNew();
+
+        var result = await CreateSut().PostAsync(place, Prompt);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Equal("503 ServiceError", result.Error);
+        Assert.Equal(3, _connector.Requests.Count(r => r.Target == place.TeamsChannelId));
+        Assert.Empty(_connector.Conversations);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "backoff follows ChannelSending:BaseDelay");
+    }
+
+    [Fact]
+    public async Task Send_CancelledByTheCaller_Throws()
+    {
+        var place = StudyPlaces.SlackChannel(_connector.ServiceUrl, "B0BOT:T0TEAM:C0CANCEL");
+        var sut = CreateSut();
+        await sut.PostAsync(place, Prompt); // Slack: the next send to this channel waits about a second
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.PostAsync(place, Prompt, cancel.Token));
+        Assert.Single(_connector.Activities);
+    }
+}
