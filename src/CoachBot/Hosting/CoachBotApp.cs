@@ -1,5 +1,6 @@
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
+using CoachBot.Bot.ChannelSending;
 using CoachBot.Core;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Grading;
@@ -69,6 +70,7 @@ public static partial class CoachBotApp
         services.AddCoachBotLlmGrading(configuration);
         services.AddCoachBotScheduling(configuration);
         services.AddCoachBotBotFramework(configuration);
+        services.AddCoachBotChannelSending(configuration);
         services.AddHealthChecks();
         return services;
     }
