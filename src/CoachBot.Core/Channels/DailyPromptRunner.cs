@@ -127,7 +127,7 @@ public sealed partial class DailyPromptRunner(
         }
 
         var promptSet = await sets.GetVersionAsync(prompt.SetId, prompt.SetVersion, ct) ?? set!;
-        var result = await messenger.PostAsync(place, StudyChannelMessages.DailyQuestion(promptSet, promptSet.FindQuestion(prompt.QuestionId)!, prompt.RecapDueUtc, zone), ct);
+        var result = await messenger.PostAsync(place, StudyChannelMessages.DailyQuestion(promptSet, promptSet.FindQuestion(prompt.QuestionId)!, prompt.RecapDueUtc, zone, place.Kind), ct);
         await FinishSendAsync(key, DailyKind, place, occurrenceUtc, result, ct);
         if (result.Outcome == SendOutcome.Sent)
         {

@@ -35,8 +35,9 @@ public static class StudyChannelMessages
     public static CoachMessage UnknownCommand() =>
         CoachMessage.FromText("I didn't catch that. Mention me with help to see the channel commands, or reply in a question's thread to answer it.");
 
-    public static CoachMessage DailyQuestion(QuestionSet set, Question question, DateTimeOffset recapDueUtc, TimeZoneInfo zone)
+    public static CoachMessage DailyQuestion(QuestionSet set, Question question, DateTimeOffset recapDueUtc, TimeZoneInfo zone, PlaceKind kind = PlaceKind.TeamsChannel)
     {
+        var how = kind == PlaceKind.TeamsChannel ? "Reply in this thread with your answer" : "Mention me with your answer";
         var models = set.Models.Count == 0 ? "the set's rubric" : string.Join(", ", set.Models.Select(m => m.Name));
         var recapLocal = TimeZoneInfo.ConvertTime(recapDueUtc, zone);
         return new CoachMessage
@@ -47,7 +48,7 @@ public static class StudyChannelMessages
                 new TextBlock($"\u201C{question.Text}\u201D", TextStyle.Quote),
                 new TextBlock($"Cover: {models}."),
                 new TextBlock(string.Create(CultureInfo.InvariantCulture,
-                    $"Reply in this thread with your answer: I'll grade it and send you feedback. Recap at {recapLocal:HH:mm} ({zone.Id})."), TextStyle.Subtle),
+                    $"{how}: I'll grade it and send you feedback. Recap at {recapLocal:HH:mm} ({zone.Id})."), TextStyle.Subtle),
             ],
             Summary = $"Question of the day: {question.Text}",
         };

@@ -44,7 +44,7 @@ public sealed partial class StudyChannelService(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var match = router.Match(turn.Text);
-        if (match is null && await store.FindPromptByThreadAsync(turn.ConversationId, cancellationToken) is { } prompt)
+        if (match is null && await FindPromptAsync(turn, cancellationToken) is { } prompt)
         {
             return await AnswerAsync(turn, prompt, regrade: false, cancellationToken);
         }
@@ -68,10 +68,27 @@ public sealed partial class StudyChannelService(
     public async Task<IReadOnlyList<CoachMessage>> HandleEditAsync(ChannelTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        return await store.FindPromptByThreadAsync(turn.ConversationId, cancellationToken) is { } prompt && turn.MessageId is not null
+        return await FindPromptAsync(turn, cancellationToken) is { } prompt && turn.MessageId is not null
             && await store.FindAnswerAsync(prompt.Id, turn.MessageId, cancellationToken) is not null
             ? await AnswerAsync(turn, prompt, regrade: true, cancellationToken)
             : [];
+    }
+
+    /// <summary>
+    /// The question a message answers. In a Teams channel: any reply in the question's thread. Where there are no
+    /// threads the bot can see (group chats, Slack through Azure Bot Service), only messages that mention the bot,
+    /// so ordinary conversation is never graded.
+    /// </summary>
+    private async Task<DailyPrompt?> FindPromptAsync(ChannelTurn turn, CancellationToken ct)
+    {
+        if (turn.Place.Kind == PlaceKind.TeamsChannel)
+        {
+            return turn.ConversationId == turn.Place.ConversationId ? null : await store.FindPromptByThreadAsync(turn.ConversationId, ct);
+        }
+
+        return turn.MentionsBot
+            ? await store.FindPromptByThreadAsync(turn.ConversationId, ct) ?? await store.FindPromptByThreadAsync(turn.Place.ConversationId, ct)
+            : null;
     }
 
     private async Task<IReadOnlyList<CoachMessage>> AnswerAsync(ChannelTurn turn, DailyPrompt prompt, bool regrade, CancellationToken ct)

@@ -17,7 +17,8 @@ public sealed class RecordingMessenger : IChannelMessenger
     {
         ArgumentNullException.ThrowIfNull(place);
         var n = Interlocked.Increment(ref _posts);
-        return Record("post", place, null, message, $"{place.ConversationId};messageid={n}");
+        // Like the real sender: a Teams channel post starts a thread; elsewhere replies arrive on the place's conversation.
+        return Record("post", place, null, message, place.Kind == PlaceKind.TeamsChannel ? $"{place.ConversationId};messageid={n}" : place.ConversationId);
     }
 
     public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default) =>

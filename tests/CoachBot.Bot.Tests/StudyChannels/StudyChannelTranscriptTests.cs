@@ -171,6 +171,24 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GroupChat_OnlyMessagesMentioningTheBotAreAnswers()
+    {
+        const string chat = "19:group@thread.v2";
+        var chatter = GroupChat(Message("anyone up for lunch?", chat, "29:ana", "Ana", mention: false), chat);
+        var answer = GroupChat(Message("<at>CoachBot</at> " + Good, chat, "29:ana", "Ana"), chat);
+        await Flow().Send(GroupChat(Message("<at>CoachBot</at> run now", chat, Admin), chat)).StartTestAsync();
+        var post = Assert.Single(_services.Messenger.Sent);
+        Assert.Contains("Mention me with your answer", post.Message.ToPlainText(), StringComparison.Ordinal);
+
+        await Flow().Send(chatter).AssertNoReply().Send(answer).AssertNoReply().StartTestAsync();
+
+        var prompt = Assert.Single(await Store.GetPromptsAsync($"msteams:{chat}"));
+        var graded = Assert.Single(await Store.GetAnswersAsync(prompt.Id));
+        Assert.Equal(Good, graded.Answer);
+        Assert.Equal("29:ana", _services.Messenger.Sent.Last().Target);
+    }
+
+    [Fact]
     public async Task NotAddressedToTheBot_InTheChannel_IsIgnored()
     {
         await Flow().Send(Message("lunch anyone?", Channel, "29:member", mention: false)).AssertNoReply().StartTestAsync();
@@ -195,6 +213,12 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
         }
 
         return InChannel(activity, conversationId);
+    }
+
+    private static Activity GroupChat(Activity activity, string chatId)
+    {
+        activity.ChannelData = JObject.FromObject(new { tenant = new { id = "tenant-1" } });
+        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "groupChat", id: chatId));
     }
 
     private static Activity InChannel(Activity activity, string conversationId)
