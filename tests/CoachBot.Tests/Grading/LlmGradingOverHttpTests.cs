@@ -11,22 +11,11 @@ namespace CoachBot.Tests.Grading;
 /// The real host with <c>Grading:Provider=openai</c> pointed at a loopback OpenAI server, driven over
 /// /api/messages with a loopback Bot Connector: the whole path a Teams answer takes.
 /// </summary>
-public sealed class LlmGradingOverHttpTests : IAsyncLifetime
+public sealed class LlmGradingOverHttpTests : LoopbackTest
 {
     private const string Answer =
         "Customer trust comes first: we made passkeys the default for 20 million shoppers, and account takeovers fell " +
         "from 1.2% to 0.4% of logins while checkout stayed fast.";
-
-    private readonly TempDatabase _db = new();
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        _db.Dispose();
-    }
 
     [Fact]
     public async Task Answer_SlowLlm_TurnAnsweredAtOnceAndFeedbackArrivesProactively()
@@ -37,17 +26,17 @@ public sealed class LlmGradingOverHttpTests : IAsyncLifetime
             Delay = TimeSpan.FromMilliseconds(1500),
         });
         await using var host = await StartHostAsync(llm);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-llm");
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-llm");
 
         await host.PostActivityAsync(teams.Message("practice"));
-        await _connector.WaitForAsync(teams.ConversationId, 1);
+        await Connector.WaitForAsync(teams.ConversationId, 1);
         var started = DateTime.UtcNow;
         var response = await host.PostActivityAsync(teams.Message(Answer));
         var turnTime = DateTime.UtcNow - started;
 
         Assert.True(response.IsSuccessStatusCode);
         Assert.True(turnTime < TimeSpan.FromMilliseconds(1400), $"the turn took {turnTime.TotalMilliseconds} ms: it waited for the LLM");
-        var activities = await _connector.WaitForAsync(teams.ConversationId, 4, TimeSpan.FromSeconds(15));
+        var activities = await Connector.WaitForAsync(teams.ConversationId, 4, TimeSpan.FromSeconds(15));
         Assert.Equal("typing", (string?)activities[1].Body["type"]);
         Assert.Contains("your feedback will follow here shortly", activities[2].VisibleText, StringComparison.Ordinal);
         var feedback = activities[3];
@@ -62,10 +51,10 @@ public sealed class LlmGradingOverHttpTests : IAsyncLifetime
     {
         await using var llm = await FakeLlmServer.StartAsync(LlmReplies.Error(500));
         await using var host = await StartHostAsync(llm);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-llm-down");
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-llm-down");
 
         await host.PostActivityAsync(teams.Message("practice"));
-        await _connector.WaitForAsync(teams.ConversationId, 1);
+        await Connector.WaitForAsync(teams.ConversationId, 1);
         await host.PostActivityAsync(teams.Message(Answer));
 
         // With a 0.5 s deadline the quick-grader feedback may come after a "feedback follows" message: wait for the score.
@@ -79,7 +68,7 @@ public sealed class LlmGradingOverHttpTests : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)
         {
-            var scored = _connector.Activities.FirstOrDefault(a => a.ConversationId == conversationId && a.VisibleText.Contains("/100", StringComparison.Ordinal));
+            var scored = Connector.Activities.FirstOrDefault(a => a.ConversationId == conversationId && a.VisibleText.Contains("/100", StringComparison.Ordinal));
             if (scored is not null || DateTime.UtcNow > deadline)
             {
                 return scored ?? throw new TimeoutException("No feedback with a score reached the connector.");
@@ -89,7 +78,7 @@ public sealed class LlmGradingOverHttpTests : IAsyncLifetime
         }
     }
 
-    private Task<TestHost> StartHostAsync(FakeLlmServer llm) => TestHost.StartAsync(_db.Path, new Dictionary<string, string?>
+    private Task<TestHost> StartHostAsync(FakeLlmServer llm) => TestHost.StartAsync(Db.Path, new Dictionary<string, string?>
     {
         ["Grading:Provider"] = "openai",
         ["Grading:OpenAI:Endpoint"] = llm.OpenAIEndpoint,

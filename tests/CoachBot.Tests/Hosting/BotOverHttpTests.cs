@@ -8,28 +8,17 @@ using Newtonsoft.Json.Linq;
 namespace CoachBot.Tests.Hosting;
 
 /// <summary>The real host on 127.0.0.1, driven over HTTP exactly as Teams' channel would.</summary>
-public sealed class BotOverHttpTests : IAsyncLifetime
+public sealed class BotOverHttpTests : LoopbackTest
 {
     private const string StrongAnswer =
         "Security protects customer trust, which is our most valuable asset. For example, I led an automated fraud-detection " +
         "rollout across 12 global marketplaces that cut account takeovers by 40% (from 1.2% to 0.7% of logins) while keeping " +
         "checkout friction-free, so millions of customers kept buying with confidence and teams shipped features faster behind those guardrails.";
 
-    private readonly TempDatabase _db = new();
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        _db.Dispose();
-    }
-
     [Fact]
     public async Task Healthz_Returns200()
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
+        await using var host = await TestHost.StartAsync(Db.Path);
         var response = await host.Client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -37,8 +26,8 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task TeamsSession_PracticeAnswerProgress_RepliesReachTheConnector()
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-1");
+        await using var host = await TestHost.StartAsync(Db.Path);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-1");
 
         var practice = await SendAsync(host, teams, teams.Message("practice"), expectedTotal: 1);
         Assert.Contains("Question 1 of 4", practice.VisibleText, StringComparison.Ordinal);
@@ -61,8 +50,8 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task Restart_OpenQuestionIsGradedAgainstTheRightQuestion_AndProgressCountsEveryAttempt()
     {
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-restart");
-        await using (var first = await TestHost.StartAsync(_db.Path))
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-restart");
+        await using (var first = await TestHost.StartAsync(Db.Path))
         {
             await SendAsync(first, teams, teams.Message("practice"), 1);
             await SendAsync(first, teams, teams.Message(StrongAnswer), 2);
@@ -70,7 +59,7 @@ public sealed class BotOverHttpTests : IAsyncLifetime
             Assert.Contains("Question 2 of 4", second.VisibleText, StringComparison.Ordinal);
         }
 
-        await using var restarted = await TestHost.StartAsync(_db.Path);
+        await using var restarted = await TestHost.StartAsync(Db.Path);
         var feedback = await SendAsync(restarted, teams, teams.Message("When our checkout added passkeys, customers trusted us more and 2M shoppers stopped needing passwords."), 4);
         Assert.Matches(new Regex(@"\b\d{1,3}/100\b"), feedback.VisibleText);
 
@@ -85,8 +74,8 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task ButtonClick_SendsTheCommandInValue_HandledLikeTyping()
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-button");
+        await using var host = await TestHost.StartAsync(Db.Path);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-button");
         var reply = await SendAsync(host, teams, teams.Message(null, new JObject { ["command"] = "help" }), 1);
         Assert.Contains("progress", reply.VisibleText, StringComparison.Ordinal);
         Assert.Contains("forget me", reply.VisibleText, StringComparison.Ordinal);
@@ -95,8 +84,8 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task NewMember_GetsOneWelcomeNamingTheSet()
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-welcome");
+        await using var host = await TestHost.StartAsync(Db.Path);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-welcome");
         var update = teams.Base("conversationUpdate");
         update["membersAdded"] = new JArray(new JObject { ["id"] = "29:user-1" }, new JObject { ["id"] = "28:coachbot" });
         var welcome = await SendAsync(host, teams, update, 1);
@@ -107,7 +96,7 @@ public sealed class BotOverHttpTests : IAsyncLifetime
         again["membersAdded"] = new JArray(new JObject { ["id"] = "29:user-1" });
         Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(again)).StatusCode);
         await Task.Delay(200);
-        Assert.Single(await _connector.WaitForAsync(teams.ConversationId, 2, TimeSpan.FromMilliseconds(300)));
+        Assert.Single(await Connector.WaitForAsync(teams.ConversationId, 2, TimeSpan.FromMilliseconds(300)));
     }
 
     [Theory]
@@ -116,8 +105,8 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     [InlineData("somethingNew")]
     public async Task UnknownActivitiesAndReactions_AreIgnoredQuietlyWith200(string type)
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-quiet-" + type);
+        await using var host = await TestHost.StartAsync(Db.Path);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-quiet-" + type);
         var activity = teams.Base(type);
         if (type == "messageReaction")
         {
@@ -126,14 +115,14 @@ public sealed class BotOverHttpTests : IAsyncLifetime
 
         var response = await host.PostActivityAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"status {response.StatusCode}");
-        Assert.Empty(await _connector.WaitForAsync(teams.ConversationId, 1, TimeSpan.FromMilliseconds(300)));
+        Assert.Empty(await Connector.WaitForAsync(teams.ConversationId, 1, TimeSpan.FromMilliseconds(300)));
     }
 
     [Fact]
     public async Task BadAnswers_GetSpecificAnswers_AndTheQuestionStaysOpen()
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-bad");
+        await using var host = await TestHost.StartAsync(Db.Path);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-bad");
         await SendAsync(host, teams, teams.Message("practice"), 1);
 
         var attachmentOnly = teams.Message(null);
@@ -152,13 +141,13 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task RedeliveredActivity_IsAnsweredOnce()
     {
-        await using var host = await TestHost.StartAsync(_db.Path);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-dup");
+        await using var host = await TestHost.StartAsync(Db.Path);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-dup");
         await SendAsync(host, teams, teams.Message("practice"), 1);
         var answer = teams.Message(StrongAnswer, id: "same-id");
         await SendAsync(host, teams, answer, 2);
         Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(answer)).StatusCode);
-        Assert.Equal(2, (await _connector.WaitForAsync(teams.ConversationId, 3, TimeSpan.FromMilliseconds(400))).Count);
+        Assert.Equal(2, (await Connector.WaitForAsync(teams.ConversationId, 3, TimeSpan.FromMilliseconds(400))).Count);
         Assert.Single(await host.Services.GetRequiredService<IPracticeStore>().GetAttemptsAsync("msteams:29:user-1"));
     }
 
@@ -170,13 +159,13 @@ public sealed class BotOverHttpTests : IAsyncLifetime
             ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
         };
-        await using var host = await TestHost.StartAsync(_db.Path, settings);
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:personal-auth");
+        await using var host = await TestHost.StartAsync(Db.Path, settings);
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-auth");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostActivityAsync(teams.Message("practice"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostActivityAsync(teams.Message("practice"), "Bearer forged.token.value")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostActivityAsync(teams.Message("practice"), "Bearer " + UnsignedJwt("https://evil.example/"))).StatusCode);
-        Assert.Empty(await _connector.WaitForAsync(teams.ConversationId, 1, TimeSpan.FromMilliseconds(300)));
+        Assert.Empty(await Connector.WaitForAsync(teams.ConversationId, 1, TimeSpan.FromMilliseconds(300)));
     }
 
     private static string UnsignedJwt(string issuer)
@@ -190,7 +179,7 @@ public sealed class BotOverHttpTests : IAsyncLifetime
     {
         var response = await host.PostActivityAsync(activity);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
-        var received = await _connector.WaitForAsync(builder.ConversationId, expectedTotal);
+        var received = await Connector.WaitForAsync(builder.ConversationId, expectedTotal);
         Assert.True(received.Count >= expectedTotal, $"expected {expectedTotal} activities at the connector, got {received.Count}");
         return received[expectedTotal - 1];
     }

@@ -10,36 +10,25 @@ namespace CoachBot.Tests.Hosting;
 /// The published entry point as a real OS process: answer half a session over HTTP, kill the process,
 /// start a new one on the same database, and carry on where the learner left off.
 /// </summary>
-public sealed class ProcessRestartTests : IAsyncLifetime
+public sealed class ProcessRestartTests : LoopbackTest
 {
-    private readonly TempDatabase _db = new();
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        _db.Dispose();
-    }
-
     [Fact]
     public async Task KilledAndRestartedProcess_GradesTheOpenQuestion_AndCountsEveryAttempt()
     {
-        var teams = new ActivityBuilder("msteams", _connector.ServiceUrl, "a:process-restart");
-        using (var first = await BotProcess.StartAsync(_db.Path))
+        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:process-restart");
+        using (var first = await BotProcess.StartAsync(Db.Path))
         {
             await first.PostAsync(teams.Message("practice"));
             await first.PostAsync(teams.Message("Security protects customer trust: fraud checks cut account takeovers from 1.2% to 0.7%."));
             await first.PostAsync(teams.Message("next"));
-            var asked = await _connector.WaitForAsync(teams.ConversationId, 3);
+            var asked = await Connector.WaitForAsync(teams.ConversationId, 3);
             Assert.Contains("Question 2 of 4", asked[2].VisibleText, StringComparison.Ordinal);
         } // killed, not stopped gracefully
 
-        using var second = await BotProcess.StartAsync(_db.Path);
+        using var second = await BotProcess.StartAsync(Db.Path);
         await second.PostAsync(teams.Message("When we added passkeys, customers trusted checkout more and support tickets fell 30%."));
         await second.PostAsync(teams.Message("progress"));
-        var all = await _connector.WaitForAsync(teams.ConversationId, 5);
+        var all = await Connector.WaitForAsync(teams.ConversationId, 5);
 
         Assert.Matches(new Regex(@"Your score: \d{1,3}/100"), all[3].VisibleText);
         Assert.Contains("Attempts: 2", all[4].VisibleText, StringComparison.Ordinal);

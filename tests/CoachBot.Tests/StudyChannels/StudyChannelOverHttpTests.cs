@@ -11,23 +11,12 @@ namespace CoachBot.Tests.StudyChannels;
 /// rate-limited sender and the loopback Bot Connector.
 /// </summary>
 [Collection(SendingCollection.Name)]
-public sealed class StudyChannelOverHttpTests : IAsyncLifetime
+public sealed class StudyChannelOverHttpTests : LoopbackTest
 {
     private const string Channel = "19:study-http@thread.tacv2";
     private const string Admin = "29:admin";
     private const string Good =
         "Security protects customer trust: passkeys with self-service guardrails for millions of customers cut account takeovers from 1.2% to 0.4% of logins.";
-
-    private readonly TempDatabase _db = new();
-    private LoopbackConnector _connector = null!;
-
-    public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        _db.Dispose();
-    }
 
     [Fact]
     public async Task SubscribeRunNowAndThreadAnswers_PostAThreadAndSendFeedbackPrivately()
@@ -35,14 +24,14 @@ public sealed class StudyChannelOverHttpTests : IAsyncLifetime
         await using var host = await StartAsync();
 
         await host.PostActivityAsync(ChannelMessage("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin weekdays", Channel, Admin));
-        var confirmation = Assert.Single(await _connector.WaitForAsync(Channel, 1));
+        var confirmation = Assert.Single(await Connector.WaitForAsync(Channel, 1));
         Assert.Contains("Subscribed: a question of the day", confirmation.VisibleText, StringComparison.Ordinal);
         var schedule = Assert.Single(await host.Services.GetRequiredService<IStudyChannelStore>().GetSchedulesAsync($"msteams:{Channel}"));
         var next = await host.Services.GetRequiredService<IStudyScheduler>().GetNextFireTimeAsync(schedule.Id);
         Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(next!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime));
 
         await host.PostActivityAsync(ChannelMessage("<at>CoachBot</at> run now", Channel, Admin));
-        var thread = await WaitAsync(() => _connector.Conversations.FirstOrDefault(c => c.Id.StartsWith(Channel + ";messageid=", StringComparison.Ordinal)));
+        var thread = await WaitAsync(() => Connector.Conversations.FirstOrDefault(c => c.Id.StartsWith(Channel + ";messageid=", StringComparison.Ordinal)));
         Assert.Contains("Question of the day", thread.Parameters.ToString(), StringComparison.Ordinal);
 
         foreach (var member in new[] { "29:ana", "29:bo", "29:cy" })
@@ -52,19 +41,19 @@ public sealed class StudyChannelOverHttpTests : IAsyncLifetime
 
         var privateChats = await WaitAsync(() =>
         {
-            var chats = _connector.Conversations.Where(c => c.Id.StartsWith("a:1on1-", StringComparison.Ordinal)).ToList();
+            var chats = Connector.Conversations.Where(c => c.Id.StartsWith("a:1on1-", StringComparison.Ordinal)).ToList();
             return chats.Count == 3 ? chats : null;
         });
         Assert.Equal(3, privateChats.Count);
         foreach (var chat in privateChats)
         {
-            var feedback = await WaitAsync(() => _connector.Activities.FirstOrDefault(a => a.ConversationId == chat.Id && a.VisibleText.Contains("Your score: ", StringComparison.Ordinal))
+            var feedback = await WaitAsync(() => Connector.Activities.FirstOrDefault(a => a.ConversationId == chat.Id && a.VisibleText.Contains("Your score: ", StringComparison.Ordinal))
                 ?? (chat.Parameters.ToString().Contains("Your score", StringComparison.Ordinal) ? new RecordedActivity(chat.Id, null, chat.Parameters, string.Empty) : null));
             Assert.NotNull(feedback);
         }
 
         // Feedback is private: the thread holds only the question itself.
-        Assert.DoesNotContain(_connector.Activities, a => a.ConversationId == thread.Id && a.VisibleText.Contains("/100", StringComparison.Ordinal));
+        Assert.DoesNotContain(Connector.Activities, a => a.ConversationId == thread.Id && a.VisibleText.Contains("/100", StringComparison.Ordinal));
         var prompt = Assert.Single(await host.Services.GetRequiredService<IStudyChannelStore>().GetPromptsAsync($"msteams:{Channel}"));
         Assert.Equal(3, (await host.Services.GetRequiredService<IStudyChannelStore>().GetAnswersAsync(prompt.Id)).Count);
     }
@@ -78,7 +67,7 @@ public sealed class StudyChannelOverHttpTests : IAsyncLifetime
         var schedules = new List<DailySchedule>();
         for (var i = 0; i < 100; i++)
         {
-            var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, $"19:fan-{i:D3}@thread.tacv2");
+            var place = StudyPlaces.TeamsChannel(Connector.ServiceUrl, $"19:fan-{i:D3}@thread.tacv2");
             await store.UpsertPlaceAsync(place, reactivate: true);
             var schedule = new DailySchedule(Guid.NewGuid(), place.PlaceKey, new TimeOnly(9, 0), "Europe/Berlin", Core.Channels.Scheduling.ScheduleDays.EveryDay,
                 "amazon-customer-trust", [], true, "msteams:" + Admin, DateTimeOffset.UtcNow);
@@ -86,25 +75,25 @@ public sealed class StudyChannelOverHttpTests : IAsyncLifetime
             schedules.Add(schedule);
         }
 
-        _connector.FailNext(10, 429, TimeSpan.FromSeconds(1));
+        Connector.FailNext(10, 429, TimeSpan.FromSeconds(1));
         var occurrence = DateTimeOffset.UtcNow.AddMinutes(-1);
         await Task.WhenAll(schedules.Select(s => runner.RunDailyAsync(s.Id, occurrence)));
         await Task.WhenAll(schedules.Select(s => runner.RunDailyAsync(s.Id, occurrence))); // the same occurrence fired again
 
-        var posts = _connector.Conversations.Where(c => c.Id.Contains(";messageid=", StringComparison.Ordinal)).ToList();
+        var posts = Connector.Conversations.Where(c => c.Id.Contains(";messageid=", StringComparison.Ordinal)).ToList();
         Assert.Equal(100, posts.Count);
         Assert.Equal(100, posts.Select(p => p.Id.Split(';')[0]).Distinct().Count());
-        Assert.Equal(10, _connector.Requests.Count(r => r.Status == 429));
+        Assert.Equal(10, Connector.Requests.Count(r => r.Status == 429));
     }
 
-    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(_db.Path, new Dictionary<string, string?>
+    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(Db.Path, new Dictionary<string, string?>
     {
         ["Admin:Users:0"] = Admin,
     });
 
     private JObject ChannelMessage(string text, string conversationId, string userId)
     {
-        var activity = new ActivityBuilder("msteams", _connector.ServiceUrl, conversationId, userId).Message(text);
+        var activity = new ActivityBuilder("msteams", Connector.ServiceUrl, conversationId, userId).Message(text);
         activity["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" };
         activity["channelData"] = new JObject
         {
