@@ -175,6 +175,33 @@ public sealed class QuizTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuizAnswer_SecondAnswerOrAfterTheWindow_IsNotTakenAsAQuizAnswer()
+    {
+        await ChannelFlow().Send(ChannelMessage(Schedule, Admin)).AssertReply(_ => { })
+            .Send(ChannelMessage("<at>CoachBot</at> join", "29:ana", "Ana")).AssertReply(_ => { })
+            .StartTestAsync();
+        var quiz = Assert.Single(await Quizzes.GetQuizzesAsync(PlaceKey));
+        _time.SetUtcNow(Start);
+        await FireAsync("quiz-question", $"{quiz.Id:N}:0", Start);
+
+        await PrivateAnswerAsync("29:ana", "Ana", Good, "Answer received for quiz question 1 of 2; scores come at the end.");
+        await new TestFlow(new IdPreservingTestAdapter(Channels.Msteams), _services.Bot)
+            .Send(PrivateMessage("29:ana", "Ana", Weak))
+            .AssertReply(a => Assert.DoesNotContain("Answer received", Transcript.Visible(a), StringComparison.Ordinal))
+            .StartTestAsync();
+
+        // Question 2's timer is late: its answer window has not opened, and question 1's has closed.
+        _time.SetUtcNow(Start.AddMinutes(1).AddSeconds(5));
+        await new TestFlow(new IdPreservingTestAdapter(Channels.Msteams), _services.Bot)
+            .Send(PrivateMessage("29:ana", "Ana", Good))
+            .AssertReply(a => Assert.DoesNotContain("Answer received", Transcript.Visible(a), StringComparison.Ordinal))
+            .StartTestAsync();
+
+        var answer = Assert.Single(await Quizzes.GetAnswersAsync(quiz.Id));
+        Assert.Equal((0, Good), (answer.QuestionIndex, answer.Answer));
+    }
+
+    [Fact]
     public async Task PrivateMessage_NotInAQuiz_GoesToPracticeAsBefore()
     {
         await new TestFlow(new IdPreservingTestAdapter(Channels.Msteams), _services.Bot)
