@@ -1,4 +1,5 @@
 using CoachBot.Core.Channels;
+using CoachBot.Core.Channels.Quizzes;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Grading.Batch;
 using CoachBot.Core.Importing;
@@ -46,7 +47,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IChannelCommand, RunNowCommand>();
         services.AddSingleton<IChannelCommand, FeedbackModeCommand>();
         services.AddSingleton<IChannelCommand, NameMeCommand>();
+        services.AddSingleton<IChannelCommand, QuizCommand>();
+        services.AddSingleton<IChannelCommand, JoinCommand>();
+        services.AddSingleton<IChannelCommand, LeaderboardCommand>();
         services.AddSingleton<ChannelCommandRouter>();
+        services.AddSingleton<QuizService>();
         services.AddSingleton<DailyPromptRunner>();
         services.AddSingleton<IStudyChannelJobs>(sp => sp.GetRequiredService<DailyPromptRunner>());
         services.AddSingleton<StudyChannelService>();

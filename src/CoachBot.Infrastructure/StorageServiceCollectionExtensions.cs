@@ -1,4 +1,5 @@
 using CoachBot.Core.Channels;
+using CoachBot.Core.Channels.Quizzes;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
 using CoachBot.Core.QuestionSets;
@@ -20,8 +21,8 @@ public static class StorageServiceCollectionExtensions
     /// Registers the storage layer: <see cref="StorageOptions"/> (section <c>Storage</c>, validated at start),
     /// a pooled <see cref="IDbContextFactory{TContext}"/> of <see cref="CoachBotDbContext"/> on the
     /// <c>ConnectionStrings:CoachBot</c> connection string, the singleton stores (<see cref="IPracticeStore"/>, <see cref="IGradeCache"/>,
-    /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>, <see cref="IStudyChannelStore"/>; the grade cache
-    /// and the study-channel store are also <see cref="ILearnerDataEraser"/>s),
+    /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>, <see cref="IStudyChannelStore"/>, <see cref="IQuizStore"/>; the grade cache,
+    /// the study-channel store and the quiz store are also <see cref="ILearnerDataEraser"/>s),
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered, and a hosted
     /// service that applies the migrations when the host starts (before other hosted services start).
     /// </summary>
@@ -69,6 +70,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<EfStudyChannelStore>();
         services.AddSingleton<IStudyChannelStore>(sp => sp.GetRequiredService<EfStudyChannelStore>());
         services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfStudyChannelStore>());
+        services.AddSingleton<EfQuizStore>();
+        services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<EfQuizStore>());
+        services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfQuizStore>());
 
         services.TryAddSingleton<CoachBotDatabaseInitializer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CoachBotDatabaseMigrator>());

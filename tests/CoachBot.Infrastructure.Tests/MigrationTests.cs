@@ -11,7 +11,7 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     private static readonly string[] Tables =
     [
         "Attempts", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
-        "Learners", "PracticeSessions", "QuestionSetVersions", "StateDocuments", "StudyPlaces",
+        "Learners", "PracticeSessions", "QuestionSetVersions", "QuizAnswers", "QuizMembers", "Quizzes", "StateDocuments", "StudyPlaces",
     ];
 
     private ServiceProvider CreateSut(string path) =>
@@ -104,6 +104,9 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     [InlineData("ChannelAnswers", "CreatedAt", "UpdatedAt")]
     [InlineData("DailySchedules", "CreatedAt")]
     [InlineData("StudyPlaces", "UpdatedAt")]
+    [InlineData("Quizzes", "StartUtc", "CreatedAt")]
+    [InlineData("QuizMembers", "JoinedAt")]
+    [InlineData("QuizAnswers", "SubmittedAt")]
     public async Task Model_Sqlite_StoresDateTimeOffsetsAsSortableIntegers(string table, params string[] columns)
     {
         var path = NewFile();

@@ -2,6 +2,7 @@ using CoachBot.Bot.Rendering;
 using CoachBot.Bot.State;
 using CoachBot.Bot.Terminal;
 using CoachBot.Core.Channels;
+using CoachBot.Core.Channels.Quizzes;
 using CoachBot.Core.Messages;
 using CoachBot.Core.Practice;
 using CoachBot.Core.Practice.Commands;
@@ -26,6 +27,7 @@ public sealed partial class CoachActivityHandler(
     ConversationCapture capture,
     SlowReplyDelivery slowReplies,
     StudyChannelService channels,
+    QuizService quizzes,
     IStudyChannelStore places,
     TimeProvider time,
     ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
@@ -69,8 +71,9 @@ public sealed partial class CoachActivityHandler(
         var command = router.Match(turn.Text);
         if (command is null)
         {
-            // An answer: an LLM grade may be slow, so it must not hold the request.
-            await SendAsync(turnContext, await RunGradingAsync(turnContext, ct => router.RouteAsync(turn, ct), cancellationToken), cancellationToken);
+            // An answer (to an open quiz question first, else to practice): an LLM grade may be slow, so it must not hold the request.
+            await SendAsync(turnContext, await RunGradingAsync(turnContext, async ct =>
+                await quizzes.TryAnswerAsync(turn.UserKey, turn.Text, ct) is { } receipt ? [receipt] : await router.RouteAsync(turn, ct), cancellationToken), cancellationToken);
             return;
         }
 

@@ -9,13 +9,15 @@ namespace CoachBot.Core.Channels;
 /// <summary>
 /// Posts questions of the day and recaps when the scheduler says they are due. Each post is recorded as a
 /// <see cref="Delivery"/> before it is sent and marked after, so an occurrence reaches a place once; a post
-/// left pending by a crash is sent when the process is back (<see cref="RecoverPendingAsync"/>).
+/// left pending by a crash is sent when the process is back (<see cref="RecoverPendingAsync"/>). Quiz timers go to
+/// <see cref="Quizzes.QuizService"/>.
 /// </summary>
 public sealed partial class DailyPromptRunner(
     IStudyChannelStore store,
     IQuestionSetStore sets,
     IChannelMessenger messenger,
     IStudyScheduler scheduler,
+    Quizzes.QuizService quizzes,
     IOptions<StudyChannelOptions> options,
     TimeProvider time,
     ILogger<DailyPromptRunner> logger) : IStudyChannelJobs
@@ -72,6 +74,10 @@ public sealed partial class DailyPromptRunner(
         if (kind == RecapKind && Guid.TryParse(id, out var promptId))
         {
             await PostRecapAsync(promptId, cancellationToken);
+        }
+        else if (Quizzes.QuizService.IsQuizKind(kind))
+        {
+            await quizzes.RunTimerAsync(kind, id, cancellationToken);
         }
         else
         {

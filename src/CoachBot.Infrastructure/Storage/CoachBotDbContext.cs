@@ -6,7 +6,7 @@ namespace CoachBot.Infrastructure.Storage;
 /// <summary>
 /// The CoachBot database: learners, practice sessions, attempts, question set versions, conversation
 /// records, chat-state documents, the grade cache and study channels (places, schedules, prompts, answers,
-/// members, deliveries). The model is provider-neutral (no provider-specific column types;
+/// members, deliveries) and quizzes (quizzes, members, answers). The model is provider-neutral (no provider-specific column types;
 /// JSON payloads are plain text columns); provider differences are confined to
 /// <see cref="ConfigureConventions"/>.
 /// </summary>
@@ -53,6 +53,12 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
     internal DbSet<ChannelMemberEntity> ChannelMembers => Set<ChannelMemberEntity>();
 
     internal DbSet<DeliveryEntity> Deliveries => Set<DeliveryEntity>();
+
+    internal DbSet<QuizEntity> Quizzes => Set<QuizEntity>();
+
+    internal DbSet<QuizMemberEntity> QuizMembers => Set<QuizMemberEntity>();
+
+    internal DbSet<QuizAnswerEntity> QuizAnswers => Set<QuizAnswerEntity>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -151,5 +157,6 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
         });
 
         StudyChannelModel.Configure(modelBuilder);
+        QuizModel.Configure(modelBuilder);
     }
 }

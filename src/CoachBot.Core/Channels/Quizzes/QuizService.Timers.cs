@@ -1,0 +1,124 @@
+using System.Globalization;
+using CoachBot.Core.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Core.Channels.Quizzes;
+
+/// <summary>The timed steps of <see cref="QuizService"/>: announcement, each question, the results.</summary>
+public sealed partial class QuizService
+{
+    /// <summary>Whether <paramref name="kind"/> is a quiz timer.</summary>
+    public static bool IsQuizKind(string kind) => kind is AnnounceKind or QuestionKind or ResultsKind;
+
+    /// <summary>Runs a quiz timer. Each step is recorded as a <see cref="Delivery"/> first, so a timer firing twice never posts twice.</summary>
+    public Task RunTimerAsync(string kind, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var parts = id.Split(':');
+        if (!Guid.TryParse(parts[0], out var quizId))
+        {
+            return Task.CompletedTask;
+        }
+
+        return kind switch
+        {
+            AnnounceKind => AnnounceAsync(quizId, cancellationToken),
+            QuestionKind when parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) =>
+                OpenQuestionAsync(quizId, index, cancellationToken),
+            ResultsKind => EndAsync(quizId, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task AnnounceAsync(Guid quizId, CancellationToken ct)
+    {
+        if (await LoadAsync(quizId, ct) is not var (quiz, place, set) || quiz.State == QuizState.Finished)
+        {
+            return;
+        }
+
+        var key = $"{AnnounceKind}:{quiz.Id:N}";
+        if (await BeginAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, ct))
+        {
+            await FinishAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ct), ct);
+        }
+    }
+
+    private async Task OpenQuestionAsync(Guid quizId, int index, CancellationToken ct)
+    {
+        if (await LoadAsync(quizId, ct) is not var (quiz, place, set) || quiz.State == QuizState.Finished || index < 0 || index >= quiz.QuestionCount
+            || set.FindQuestion(quiz.QuestionIds[index]) is not { } question)
+        {
+            return;
+        }
+
+        var key = $"{QuestionKind}:{quiz.Id:N}:{index}";
+        if (!await BeginAsync(key, QuestionKind, place.PlaceKey, quiz.OpensAt(index), ct))
+        {
+            return;
+        }
+
+        quiz = quiz with { CurrentIndex = Math.Max(quiz.CurrentIndex, index), State = QuizState.Running };
+        await quizzes.SaveQuizAsync(quiz, ct);
+        var message = QuizMessages.Question(quiz, index, question);
+        var failed = 0;
+        foreach (var member in await quizzes.GetMembersAsync(quiz.Id, ct))
+        {
+            var sent = await messenger.SendPrivateAsync(place, member.UserId, member.UserName, message, ct);
+            failed += sent.Outcome == SendOutcome.Sent ? 0 : 1;
+        }
+
+        await FinishAsync(key, QuestionKind, place.PlaceKey, quiz.OpensAt(index), new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"), ct);
+        LogQuestionOpened(logger, quiz.Id, index);
+    }
+
+    private async Task EndAsync(Guid quizId, CancellationToken ct)
+    {
+        if (await LoadAsync(quizId, ct) is not var (quiz, place, set))
+        {
+            return;
+        }
+
+        var key = $"{ResultsKind}:{quiz.Id:N}";
+        if (!await BeginAsync(key, ResultsKind, place.PlaceKey, quiz.EndUtc, ct))
+        {
+            return;
+        }
+
+        quiz = quiz with { CurrentIndex = quiz.QuestionCount - 1, State = QuizState.Finished };
+        await quizzes.SaveQuizAsync(quiz, ct);
+        var members = await quizzes.GetMembersAsync(quiz.Id, ct);
+        var answers = await quizzes.GetAnswersAsync(quiz.Id, ct);
+        var standings = QuizLeaderboard.Rank(members, answers, quiz.QuestionCount);
+        var posted = await messenger.PostAsync(place, QuizMessages.Leaderboard(quiz, standings, quiz.QuestionCount), ct);
+        foreach (var standing in standings)
+        {
+            var mine = answers.Where(a => a.UserKey == standing.Member.UserKey).ToList();
+            await messenger.SendPrivateAsync(place, standing.Member.UserId, standing.Member.UserName, QuizMessages.Breakdown(quiz, set, standing, standings.Count, mine), ct);
+        }
+
+        await FinishAsync(key, ResultsKind, place.PlaceKey, quiz.EndUtc, posted, ct);
+        LogFinished(logger, quiz.Id, members.Count);
+    }
+
+    private async Task<(Quiz Quiz, StudyPlace Place, QuestionSets.QuestionSet Set)?> LoadAsync(Guid quizId, CancellationToken ct) =>
+        await quizzes.GetQuizAsync(quizId, ct) is { } quiz
+        && await store.GetPlaceAsync(quiz.PlaceKey, ct) is { Active: true } place
+        && await sets.GetVersionAsync(quiz.SetId, quiz.SetVersion, ct) is { } set
+            ? (quiz, place, set)
+            : null;
+
+    /// <summary>Records the step before sending; false when it was recorded before (never post twice).</summary>
+    private Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
+        store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct);
+
+    private Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, SendResult result, CancellationToken ct) =>
+        store.UpdateDeliveryAsync(new Delivery(
+            key, kind, placeKey, due, result.Outcome == SendOutcome.Sent ? DeliveryState.Sent : DeliveryState.Failed, 1, result.Error, result.ThreadId, time.GetUtcNow()), ct);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Quiz {QuizId} opened question index {Index}")]
+    private static partial void LogQuestionOpened(ILogger logger, Guid quizId, int index);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Quiz {QuizId} finished with {Members} members")]
+    private static partial void LogFinished(ILogger logger, Guid quizId, int members);
+}
