@@ -113,7 +113,9 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
         Assert.Contains("study-once.quiz-question:missed", log.Message, StringComparison.Ordinal);
         Assert.Contains("00:00:03", log.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Jobs.Runs, r => r.Id == "missed");
-        Assert.Null(await (await host.QuartzAsync()).GetTrigger(StudyTriggers.OnceTriggerKey("quiz-question", "missed")));
+        // Quartz finishes a misfired one-off trigger asynchronously: it is either gone already or has no next fire time.
+        var trigger = await (await host.QuartzAsync()).GetTrigger(StudyTriggers.OnceTriggerKey("quiz-question", "missed"));
+        Assert.Null(trigger?.NextFireTimeUtc);
     }
 
     [Fact]
