@@ -16,6 +16,13 @@ internal sealed record PlatformLimits(IReadOnlyList<RateWindow> Teams, RateWindo
 {
     private static readonly TimeSpan Tenth = TimeSpan.FromMilliseconds(100);
 
+    // The window is one step longer than its period (a permit comes back only after a full period), so the
+    // step bounds the sustained rate: 20 ms keeps a 50/s tenant at 50 per 1.02 s (100 ms steps measured 45.5/s).
+    private static readonly TimeSpan TenantStep = TimeSpan.FromMilliseconds(20);
+
+    // Timer-driven segments much finer than this starve on a loaded 2-core machine (the 10x-fast test clock hung).
+    private static readonly TimeSpan FinestStep = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The documented limits.</summary>
     public static PlatformLimits Documented { get; } = new(
         [
@@ -25,14 +32,14 @@ internal sealed record PlatformLimits(IReadOnlyList<RateWindow> Teams, RateWindo
         ],
         new RateWindow(1, TimeSpan.FromSeconds(1), Tenth),
         TimeSpan.FromSeconds(1),
-        Tenth);
+        TenantStep);
 
     /// <summary>The same limits on a faster clock (tests): every period and step multiplied by <paramref name="factor"/>.</summary>
     public PlatformLimits Scaled(double factor) => new(
         [.. Teams.Select(w => Scale(w, factor))],
         Scale(Slack, factor),
         TenantPeriod * factor,
-        TenantSegment * factor);
+        TimeSpan.FromTicks(Math.Max((TenantSegment * factor).Ticks, FinestStep.Ticks)));
 
     private static RateWindow Scale(RateWindow window, double factor) => window with { Period = window.Period * factor, Segment = window.Segment * factor };
 }
