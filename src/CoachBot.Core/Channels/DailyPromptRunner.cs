@@ -85,7 +85,7 @@ public sealed partial class DailyPromptRunner(
         }
     }
 
-    /// <summary>Sends every daily post a crash left pending (recorded, never confirmed), within the grace period.</summary>
+    /// <summary>Sends every post a crash left pending (recorded, never confirmed): daily questions within the grace period, recaps, quiz steps.</summary>
     public async Task<int> RecoverPendingAsync(CancellationToken cancellationToken = default)
     {
         var recovered = 0;
@@ -99,6 +99,11 @@ public sealed partial class DailyPromptRunner(
             else if (delivery.Kind == RecapKind && Guid.TryParse(delivery.Key.AsSpan(RecapKind.Length + 1), out var promptId))
             {
                 await PostRecapAsync(promptId, cancellationToken);
+                recovered++;
+            }
+            else if (Quizzes.QuizService.IsQuizKind(delivery.Kind) && delivery.Key.StartsWith(delivery.Kind + ":", StringComparison.Ordinal))
+            {
+                await quizzes.RunTimerAsync(delivery.Kind, delivery.Key[(delivery.Kind.Length + 1)..], cancellationToken);
                 recovered++;
             }
         }

@@ -175,6 +175,25 @@ public sealed class QuizTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecoverPendingAsync_AnnouncementLeftPendingByACrash_SentOnceAfterRestart()
+    {
+        await ChannelFlow().Send(ChannelMessage(Schedule, Admin)).AssertReply(_ => { }).StartTestAsync();
+        var quiz = Assert.Single(await Quizzes.GetQuizzesAsync(PlaceKey));
+        var key = $"quiz-announce:{quiz.Id:N}";
+        var store = _services.Provider.GetRequiredService<IStudyChannelStore>();
+        await store.TryRecordDeliveryAsync(new Delivery(key, "quiz-announce", PlaceKey, Start.AddMinutes(-10), DeliveryState.Pending, 0, null, null, Start.AddMinutes(-10))); // the crash happened here
+
+        await _services.RestartAsync();
+        await Runner.RecoverPendingAsync();
+        await Runner.RecoverPendingAsync();
+        await FireAsync("quiz-announce", quiz.Id.ToString("N"), Start.AddMinutes(-10)); // the timer firing late changes nothing
+
+        var announcement = Assert.Single(_services.Messenger.Sent);
+        Assert.Contains("Format: 2 questions × 1 minute", Text(announcement.Message), StringComparison.Ordinal);
+        Assert.Equal(DeliveryState.Sent, (await _services.Provider.GetRequiredService<IStudyChannelStore>().GetDeliveryAsync(key))!.State);
+    }
+
+    [Fact]
     public async Task QuizAnswer_SecondAnswerOrAfterTheWindow_IsNotTakenAsAQuizAnswer()
     {
         await ChannelFlow().Send(ChannelMessage(Schedule, Admin)).AssertReply(_ => { })
