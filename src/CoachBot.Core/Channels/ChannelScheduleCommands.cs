@@ -144,7 +144,7 @@ public sealed class SubscribeCommand(
         var setId = spec.SetId ?? practice.Value.DefaultSetId;
         if (await sets.GetLatestAsync(setId, cancellationToken) is not { } set)
         {
-            return [CoachMessage.FromText($"There's no question set '{SkipCommandText.Shorten(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
+            return [CoachMessage.FromText($"There's no question set '{Scheduling.ScheduleSpec.Clip(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
         }
 
         // One question of the day per place: a new subscription replaces the old one.
@@ -163,11 +163,6 @@ public sealed class SubscribeCommand(
         return [CoachMessage.FromText(string.Create(CultureInfo.InvariantCulture,
             $"Subscribed: a question of the day from \"{set.Title}\" at {spec.LocalTime:HH\\:mm} {spec.TimeZoneId}, {ScheduleCommand.DaysText(spec.Days)}. First one: {nextText}. Admins can skip dates with skip yyyy-mm-dd."))];
     }
-}
-
-internal static class SkipCommandText
-{
-    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "\u2026";
 }
 
 /// <summary><c>run now</c>: posts the next question of the day at once.</summary>

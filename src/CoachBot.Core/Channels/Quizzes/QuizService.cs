@@ -51,7 +51,7 @@ public sealed partial class QuizService(
         var setId = spec.SetId ?? practice.Value.DefaultSetId;
         if (await sets.GetLatestAsync(setId, cancellationToken) is not { } set)
         {
-            return [CoachMessage.FromText($"There's no question set '{SkipCommandText.Shorten(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
+            return [CoachMessage.FromText($"There's no question set '{Scheduling.ScheduleSpec.Clip(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
         }
 
         var enabled = set.EnabledQuestions;

@@ -267,7 +267,8 @@ public static partial class ScheduleSpec
     private static string Hhmm(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Echoed input is shortened so a pasted essay does not come back in full.</summary>
-    private static string Clip(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+    /// <summary>User text quoted back in a message, cut at 40 characters.</summary>
+    internal static string Clip(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     [GeneratedRegex(@"^([0-9]{1,2}):([0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex TimeShape();
