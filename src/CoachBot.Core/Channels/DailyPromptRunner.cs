@@ -183,16 +183,8 @@ public sealed partial class DailyPromptRunner(
         }
     }
 
-    /// <summary>Records the delivery as pending; false when it exists and is no longer pending (never send twice).</summary>
-    private async Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct)
-    {
-        if (await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct))
-        {
-            return true;
-        }
-
-        return await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending };
-    }
+    private Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
+        store.BeginAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct);
 
     private async Task FinishSendAsync(string key, string kind, StudyPlace place, DateTimeOffset due, SendResult result, CancellationToken ct)
     {

@@ -109,10 +109,8 @@ public sealed partial class QuizService
             : null;
 
     /// <summary>Records the step before sending; false when it was recorded before (never post twice).</summary>
-    /// <summary>Records the step as pending; false when it exists and is no longer pending (a crash left it pending: send it now).</summary>
-    private async Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
-        await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct)
-        || await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending };
+    private Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
+        store.BeginAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct);
 
     private Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, SendResult result, CancellationToken ct) =>
         store.UpdateDeliveryAsync(new Delivery(
