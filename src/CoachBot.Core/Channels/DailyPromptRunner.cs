@@ -143,7 +143,7 @@ public sealed partial class DailyPromptRunner(
         if (result.Outcome == SendOutcome.Sent)
         {
             await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId }, ct);
-            await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, ct);
+            await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, MissedTimer.RunLate, ct);
             LogPosted(logger, place.PlaceKey, prompt.QuestionId);
         }
 

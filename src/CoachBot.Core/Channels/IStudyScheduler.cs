@@ -12,11 +12,28 @@ public interface IStudyScheduler
     /// <summary>Removes a schedule's trigger (no-op when absent).</summary>
     Task UnscheduleDailyAsync(Guid scheduleId, CancellationToken cancellationToken = default);
 
-    /// <summary>Fires <see cref="IStudyChannelJobs.RunOnceAsync"/> with (<paramref name="kind"/>, <paramref name="id"/>) at <paramref name="dueUtc"/>; replaces a timer with the same kind and id.</summary>
-    Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Fires <see cref="IStudyChannelJobs.RunOnceAsync"/> with (<paramref name="kind"/>, <paramref name="id"/>) at
+    /// <paramref name="dueUtc"/>; replaces a timer with the same kind and id. <paramref name="whenMissed"/> says what
+    /// happens when the process was down past the grace period at that time.
+    /// </summary>
+    Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, MissedTimer whenMissed = MissedTimer.Skip, CancellationToken cancellationToken = default);
 
     /// <summary>The next time a schedule fires, or <c>null</c> when it has no trigger.</summary>
     Task<DateTimeOffset?> GetNextFireTimeAsync(Guid scheduleId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a one-off timer does when it was missed by more than the grace period (the process was down).</summary>
+public enum MissedTimer
+{
+    /// <summary>Skipped and logged, like a missed question of the day: a late question helps nobody.</summary>
+    Skip,
+
+    /// <summary>
+    /// Runs as soon as the scheduler is back, however late: closing steps (a quiz's results, a recap) that
+    /// summarise what already happened and must not be lost.
+    /// </summary>
+    RunLate,
 }
 
 /// <summary>What the scheduler runs (implemented by Core's study-channel service).</summary>

@@ -54,7 +54,7 @@ internal sealed class QuartzStudyScheduler(ISchedulerFactory schedulers, ILogger
         await DeleteCalendarIfPresentAsync(scheduler, StudyTriggers.CalendarName(scheduleId), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default)
+    public async Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, MissedTimer whenMissed = MissedTimer.Skip, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -66,7 +66,7 @@ internal sealed class QuartzStudyScheduler(ISchedulerFactory schedulers, ILogger
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         await scheduler.ScheduleJob(
                 StudyTriggers.OnceJob(kind, id),
-                [StudyTriggers.OnceTrigger(kind, id, dueUtc.ToUniversalTime())],
+                [StudyTriggers.OnceTrigger(kind, id, dueUtc.ToUniversalTime(), whenMissed)],
                 new ScheduleJobOptions { Replace = true },
                 cancellationToken)
             .ConfigureAwait(false);

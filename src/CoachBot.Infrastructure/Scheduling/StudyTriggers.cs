@@ -89,15 +89,18 @@ internal static class StudyTriggers
             .Build();
 
     /// <summary>
-    /// A one-off trigger. Missed by more than the grace period it never fires (the simple-trigger form of "do
-    /// nothing": reschedule to the next time with the remaining count, and a one-off has none left).
+    /// A one-off trigger. Missed by more than the grace period it either never fires (<see cref="MissedTimer.Skip"/>:
+    /// the simple-trigger form of "do nothing", reschedule to the next time with the remaining count, and a one-off
+    /// has none left) or fires at once (<see cref="MissedTimer.RunLate"/>).
     /// </summary>
-    public static ITrigger OnceTrigger(string kind, string id, DateTimeOffset dueUtc) =>
+    public static ITrigger OnceTrigger(string kind, string id, DateTimeOffset dueUtc, MissedTimer whenMissed = MissedTimer.Skip) =>
         TriggerBuilder.Create()
             .WithIdentity(OnceTriggerKey(kind, id))
             .ForJob(OnceJobKey(kind, id))
             .StartAt(dueUtc)
-            .WithSimpleSchedule(simple => simple.WithRepeatCount(0).WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .WithSimpleSchedule(simple => simple.WithRepeatCount(0).WithMisfireInstruction(whenMissed == MissedTimer.RunLate
+                ? SimpleTriggerMisfireInstruction.FireNow
+                : SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build();
 
     private static string OnceName(string kind, string id) => $"{kind}:{id}";

@@ -74,6 +74,7 @@ public sealed class QuizTranscriptTests : IAsyncLifetime
                 [$"quiz-results:{id}"] = Start.AddMinutes(2),
             },
             _services.Scheduler.Once.Where(t => t.Key.StartsWith("quiz-", StringComparison.Ordinal)).ToDictionary());
+        Assert.Equal([$"quiz-results:{id}"], _services.Scheduler.RunLate.Keys); // a quiz always ends, even after downtime
 
         // Ten minutes before: the announcement with a Join button, once even if the timer fires twice.
         await FireAsync("quiz-announce", id, Start.AddMinutes(-10));

@@ -46,6 +46,9 @@ public sealed class RecordingScheduler : IStudyScheduler
 
     public ConcurrentDictionary<string, DateTimeOffset> Once { get; } = new();
 
+    /// <summary>The one-off timers that run late when missed beyond the grace period.</summary>
+    public ConcurrentDictionary<string, byte> RunLate { get; } = new();
+
     public Task ScheduleDailyAsync(DailySchedule schedule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -59,9 +62,13 @@ public sealed class RecordingScheduler : IStudyScheduler
         return Task.CompletedTask;
     }
 
-    public Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default)
+    public Task ScheduleOnceAsync(string kind, string id, DateTimeOffset dueUtc, MissedTimer whenMissed = MissedTimer.Skip, CancellationToken cancellationToken = default)
     {
         Once[$"{kind}:{id}"] = dueUtc;
+        if (whenMissed == MissedTimer.RunLate)
+        {
+            RunLate[$"{kind}:{id}"] = 0;
+        }
         return Task.CompletedTask;
     }
 

@@ -119,6 +119,21 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MissedRunLateTimer_BeyondTheGracePeriod_StillFires_WithItsScheduledTime()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database, new Dictionary<string, string?> { ["Scheduling:MissedGracePeriod"] = "00:00:03" });
+        var missed = DateTimeOffset.UtcNow.AddHours(-5);
+
+        await host.Scheduler.ScheduleOnceAsync("quiz-results", "closing", missed, MissedTimer.RunLate);
+        await host.Scheduler.ScheduleOnceAsync("quiz-question", "skipped", missed);
+
+        Assert.Equal(missed, await host.Jobs.WaitForAsync("quiz-results", "closing").WaitAsync(Patience));
+        await host.Logs.WaitForAsync(4000).WaitAsync(Patience);
+        Assert.DoesNotContain(host.Jobs.Runs, r => r.Id == "skipped");
+        Assert.Single(host.Jobs.Runs, r => r.Id == "closing");
+    }
+
+    [Fact]
     public async Task FailingRun_IsLoggedWithItsException_AndNotFiredAgain()
     {
         await using var host = await SchedulingTestHost.StartAsync(_database);

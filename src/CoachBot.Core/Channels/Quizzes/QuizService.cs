@@ -74,13 +74,13 @@ public sealed partial class QuizService(
         await quizzes.SaveQuizAsync(quiz, cancellationToken);
 
         var announce = quiz.StartUtc - AnnounceLead;
-        await scheduler.ScheduleOnceAsync(AnnounceKind, quiz.Id.ToString("N"), announce > now ? announce : now, cancellationToken);
+        await scheduler.ScheduleOnceAsync(AnnounceKind, quiz.Id.ToString("N"), announce > now ? announce : now, cancellationToken: cancellationToken);
         for (var i = 0; i < quiz.QuestionCount; i++)
         {
-            await scheduler.ScheduleOnceAsync(QuestionKind, QuestionTimerId(quiz.Id, i), quiz.OpensAt(i), cancellationToken);
+            await scheduler.ScheduleOnceAsync(QuestionKind, QuestionTimerId(quiz.Id, i), quiz.OpensAt(i), cancellationToken: cancellationToken);
         }
 
-        await scheduler.ScheduleOnceAsync(ResultsKind, quiz.Id.ToString("N"), quiz.EndUtc, cancellationToken);
+        await scheduler.ScheduleOnceAsync(ResultsKind, quiz.Id.ToString("N"), quiz.EndUtc, MissedTimer.RunLate, cancellationToken);
         LogScheduled(logger, quiz.Id, quiz.PlaceKey, quiz.QuestionCount, quiz.MinutesPerQuestion);
         return [QuizMessages.Scheduled(quiz, set)];
     }
