@@ -72,4 +72,8 @@ public sealed record Question(
     string? GenericAnswer,
     string? StrongAnswer,
     IReadOnlyList<string> TargetModels,
-    bool Enabled = true);
+    bool Enabled = true)
+{
+    /// <summary>Hints a learner may ask for before answering (may be empty).</summary>
+    public IReadOnlyList<string> Hints { get; init; } = [];
+}

@@ -84,10 +84,12 @@ internal sealed record QuestionDocument(
     string? GenericAnswer,
     string? StrongAnswer,
     IReadOnlyList<string> TargetModels,
-    bool Enabled)
+    bool Enabled,
+    IReadOnlyList<string>? Hints = null)
 {
     public static QuestionDocument From(Question question) =>
-        new(question.Id, question.Text, question.Type, question.GenericAnswer, question.StrongAnswer, [.. question.TargetModels], question.Enabled);
+        new(question.Id, question.Text, question.Type, question.GenericAnswer, question.StrongAnswer, [.. question.TargetModels], question.Enabled, [.. question.Hints]);
 
-    public Question ToQuestion() => new(Id, Text, Type, GenericAnswer, StrongAnswer, [.. TargetModels], Enabled);
+    // Versions stored before hints existed have none.
+    public Question ToQuestion() => new(Id, Text, Type, GenericAnswer, StrongAnswer, [.. TargetModels], Enabled) { Hints = [.. Hints ?? []] };
 }
