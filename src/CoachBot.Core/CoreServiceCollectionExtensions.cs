@@ -1,3 +1,4 @@
+using CoachBot.Core.Admin;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Channels.Quizzes;
 using CoachBot.Core.Grading;
@@ -23,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GradingService>();
         services.AddSingleton<BatchGrader>();
         services.AddSingleton<StudyDocumentParser>();
+        services.AddSingleton<QuestionSetImporter>();
         services.AddSingleton<PracticeService>();
 
         // The 1:1 routing table, in the order `help` lists it.
@@ -55,6 +57,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DailyPromptRunner>();
         services.AddSingleton<IStudyChannelJobs>(sp => sp.GetRequiredService<DailyPromptRunner>());
         services.AddSingleton<StudyChannelService>();
+
+        // Administration: one service behind chat, the REST API and the web page.
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<QuestionSetAdmin>();
+        services.AddSingleton<SetActivation>();
+        services.AddSingleton<ChannelAdmin>();
+        services.AddSingleton<AdminAnalytics>();
+        services.AddSingleton<AdminService>();
         return services;
     }
 }

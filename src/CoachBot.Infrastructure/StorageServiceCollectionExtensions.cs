@@ -1,3 +1,4 @@
+using CoachBot.Core.Admin;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Channels.Quizzes;
 using CoachBot.Core.Grading;
@@ -21,8 +22,8 @@ public static class StorageServiceCollectionExtensions
     /// Registers the storage layer: <see cref="StorageOptions"/> (section <c>Storage</c>, validated at start),
     /// a pooled <see cref="IDbContextFactory{TContext}"/> of <see cref="CoachBotDbContext"/> on the
     /// <c>ConnectionStrings:CoachBot</c> connection string, the singleton stores (<see cref="IPracticeStore"/>, <see cref="IGradeCache"/>,
-    /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>, <see cref="IStudyChannelStore"/>, <see cref="IQuizStore"/>; the grade cache,
-    /// the study-channel store and the quiz store are also <see cref="ILearnerDataEraser"/>s),
+    /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>, <see cref="IStudyChannelStore"/>, <see cref="IQuizStore"/>, <see cref="IAdminStore"/>, <see cref="IAdminAnalyticsStore"/>; the grade cache,
+    /// the study-channel store, the quiz store and the admin store are also <see cref="ILearnerDataEraser"/>s),
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered, and a hosted
     /// service that applies the migrations when the host starts (before other hosted services start).
     /// </summary>
@@ -73,6 +74,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<EfQuizStore>();
         services.AddSingleton<IQuizStore>(sp => sp.GetRequiredService<EfQuizStore>());
         services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfQuizStore>());
+        services.AddSingleton<EfAdminStore>();
+        services.AddSingleton<IAdminStore>(sp => sp.GetRequiredService<EfAdminStore>());
+        services.AddSingleton<ILearnerDataEraser>(sp => sp.GetRequiredService<EfAdminStore>());
+        services.AddSingleton<IAdminAnalyticsStore, EfAdminAnalyticsStore>();
 
         services.TryAddSingleton<CoachBotDatabaseInitializer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CoachBotDatabaseMigrator>());

@@ -10,8 +10,8 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
 {
     private static readonly string[] Tables =
     [
-        "Attempts", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
-        "Learners", "PracticeSessions", "QuestionSetVersions", "QuizAnswers", "QuizMembers", "Quizzes", "StateDocuments", "StudyPlaces",
+        "AdminGrants", "ApiKeys", "Attempts", "AuditLog", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
+        "Learners", "PracticeSessions", "QuestionSetVersions", "QuizAnswers", "QuizMembers", "Quizzes", "SetAssignments", "StateDocuments", "StudyPlaces",
     ];
 
     private ServiceProvider CreateSut(string path) =>

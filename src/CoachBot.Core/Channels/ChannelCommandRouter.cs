@@ -1,6 +1,6 @@
+using CoachBot.Core.Admin;
 using CoachBot.Core.Messages;
 using CoachBot.Core.Practice.Commands;
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Core.Channels;
 
@@ -27,10 +27,10 @@ public interface IChannelCommand
 public sealed class ChannelCommandRouter
 {
     private readonly IReadOnlyList<IChannelCommand> _byLength;
-    private readonly AdminOptions _admins;
+    private readonly AdminAccess _admins;
 
     /// <summary>Builds the table; a name claimed twice is a programming error.</summary>
-    public ChannelCommandRouter(IEnumerable<IChannelCommand> commands, IOptions<AdminOptions> admins)
+    public ChannelCommandRouter(IEnumerable<IChannelCommand> commands, AdminAccess admins)
     {
         ArgumentNullException.ThrowIfNull(admins);
         Commands = [.. commands];
@@ -40,7 +40,7 @@ public sealed class ChannelCommandRouter
         }
 
         _byLength = [.. Commands.OrderByDescending(c => c.Name.Length)];
-        _admins = admins.Value;
+        _admins = admins;
     }
 
     /// <summary>Every command, in registration (help) order.</summary>
@@ -64,12 +64,13 @@ public sealed class ChannelCommandRouter
     }
 
     /// <summary>Runs the matched command, refusing admin-only ones to members.</summary>
-    public Task<IReadOnlyList<CoachMessage>> RouteAsync(ChannelTurn turn, IChannelCommand command, string arguments, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CoachMessage>> RouteAsync(ChannelTurn turn, IChannelCommand command, string arguments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(command);
-        return command.AdminAction is { } action && !_admins.IsAdmin(turn)
-            ? Task.FromResult<IReadOnlyList<CoachMessage>>([StudyChannelMessages.OnlyAdmins(action)])
-            : command.HandleAsync(turn, arguments, cancellationToken);
+        return command.AdminAction is { } action && !await _admins.IsAdminAsync([turn.UserId, turn.UserAadObjectId], cancellationToken)
+            ? [StudyChannelMessages.OnlyAdmins(action)]
+            : await command.HandleAsync(turn, arguments, cancellationToken);
     }
 
     private static string ArgumentsAfter(string text, int words)

@@ -9,6 +9,9 @@ public interface IStudyChannelStore
     /// <summary>A place by key, or <c>null</c>.</summary>
     Task<StudyPlace?> GetPlaceAsync(string placeKey, CancellationToken cancellationToken = default);
 
+    /// <summary>Every place the bot was installed in (active or not), by key.</summary>
+    Task<IReadOnlyList<StudyPlace>> GetPlacesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Marks a place active or inactive; inactive also deactivates its schedules.</summary>
     Task SetPlaceActiveAsync(string placeKey, bool active, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,9 @@ public enum ImportSeverity
 /// <summary>One problem found while importing, with its 1-based position in the document.</summary>
 public sealed record ImportProblem(ImportSeverity Severity, int Line, int? Column, string Message)
 {
+    /// <summary>The field the problem is about, when known.</summary>
+    public string? Path { get; init; }
+
     /// <inheritdoc />
     public override string ToString() =>
         Column is { } c ? $"line {Line}, column {c}: {Message}" : $"line {Line}: {Message}";

@@ -6,7 +6,7 @@ namespace CoachBot.Infrastructure.Storage;
 /// <summary>
 /// The CoachBot database: learners, practice sessions, attempts, question set versions, conversation
 /// records, chat-state documents, the grade cache and study channels (places, schedules, prompts, answers,
-/// members, deliveries) and quizzes (quizzes, members, answers). The model is provider-neutral (no provider-specific column types;
+/// members, deliveries), quizzes (quizzes, members, answers) and administration (grants, audit log, API keys, set assignments). The model is provider-neutral (no provider-specific column types;
 /// JSON payloads are plain text columns); provider differences are confined to
 /// <see cref="ConfigureConventions"/>.
 /// </summary>
@@ -55,6 +55,14 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
     internal DbSet<DeliveryEntity> Deliveries => Set<DeliveryEntity>();
 
     internal DbSet<QuizEntity> Quizzes => Set<QuizEntity>();
+
+    internal DbSet<AdminGrantEntity> AdminGrants => Set<AdminGrantEntity>();
+
+    internal DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
+
+    internal DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+
+    internal DbSet<SetAssignmentEntity> SetAssignments => Set<SetAssignmentEntity>();
 
     internal DbSet<QuizMemberEntity> QuizMembers => Set<QuizMemberEntity>();
 
@@ -122,6 +130,8 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
             e.Property(x => x.SetId).HasMaxLength(IdLength);
             e.Property(x => x.Version).ValueGeneratedNever();
             e.Property(x => x.Title).HasMaxLength(KeyLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(UserKeyLength);
+            e.Property(x => x.Note).HasMaxLength(KeyLength);
         });
 
         modelBuilder.Entity<ConversationEntity>(e =>
@@ -158,5 +168,6 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
 
         StudyChannelModel.Configure(modelBuilder);
         QuizModel.Configure(modelBuilder);
+        AdminModel.Configure(modelBuilder);
     }
 }

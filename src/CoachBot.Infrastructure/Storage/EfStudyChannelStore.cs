@@ -17,6 +17,14 @@ public sealed partial class EfStudyChannelStore(IDbContextFactory<CoachBotDbCont
     : IStudyChannelStore, ILearnerDataEraser
 {
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StudyPlace>> GetPlacesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.StudyPlaces.AsNoTracking().OrderBy(p => p.PlaceKey).ToListAsync(cancellationToken);
+        return [.. rows.Select(StudyChannelRows.ToRecord)];
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// A new place is stored as given (active when <paramref name="place"/> is active or <paramref name="reactivate"/>).
     /// An existing place gets the addressing fields and <see cref="StudyPlace.UpdatedAt"/> refreshed; a <c>null</c>

@@ -1,7 +1,9 @@
+using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
 using CoachBot.Bot.ChannelSending;
 using CoachBot.Core;
+using CoachBot.Core.Admin;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
@@ -81,7 +83,8 @@ public static partial class CoachBotApp
         services.AddCoachBotCore();
         services.AddOptions<PracticeOptions>().BindConfiguration(PracticeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GradingOptions>().BindConfiguration(GradingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddOptions<StudyChannelOptions>().BindConfiguration(StudyChannelOptions.SectionName);
         services.AddHostedService<StudyChannelStartup>();
         services.AddSingleton<DefaultQuestionSetSeeder>();

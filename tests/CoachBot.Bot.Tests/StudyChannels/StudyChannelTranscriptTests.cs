@@ -1,3 +1,4 @@
+using CoachBot.Core.Admin;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Messages;
 using Microsoft.Bot.Builder.Adapters;

@@ -1,6 +1,6 @@
+using CoachBot.Core.Tests.Admin;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Messages;
-using Microsoft.Extensions.Options;
 using static CoachBot.Core.Tests.Channels.ChannelTestData;
 
 namespace CoachBot.Core.Tests.Channels;
@@ -9,13 +9,7 @@ public sealed class ChannelCommandRouterTests
 {
     private static ChannelCommandRouter CreateSut(params string[] admins)
     {
-        var options = new AdminOptions();
-        foreach (var admin in admins)
-        {
-            options.Users.Add(admin);
-        }
-
-        return new ChannelCommandRouter([new Echo("run"), new Echo("run now", "post on demand"), new Echo("skip", "change the schedule")], Options.Create(options));
+        return new ChannelCommandRouter([new Echo("run"), new Echo("run now", "post on demand"), new Echo("skip", "change the schedule")], InMemoryAdminStore.Access(admins));
     }
 
     private static ChannelTurn Turn(string userId, string? aad = null) => new(Place(), Place().ConversationId, userId, aad, "Ana", "x", "m1", true);
@@ -62,7 +56,7 @@ public sealed class ChannelCommandRouterTests
     [Fact]
     public void Constructor_NameClaimedTwice_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => new ChannelCommandRouter([new Echo("skip"), new Echo("skip")], Options.Create(new AdminOptions())));
+        Assert.Throws<InvalidOperationException>(() => new ChannelCommandRouter([new Echo("skip"), new Echo("skip")], InMemoryAdminStore.Access()));
     }
 
     private sealed class Echo(string name, string? adminAction = null) : IChannelCommand

@@ -13,4 +13,10 @@ internal sealed class QuestionSetVersionEntity
     public string ContentJson { get; set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who stored this version (an admin id, <c>key:{name}</c>, or <c>system</c>).</summary>
+    public string CreatedBy { get; set; } = "system";
+
+    /// <summary>What changed, in a few words.</summary>
+    public string? Note { get; set; }
 }
