@@ -39,41 +39,10 @@ public sealed class EfQuestionSetStore(IDbContextFactory<CoachBotDbContext> cont
     /// <inheritdoc />
     /// <remarks>The set is stored with <see cref="QuestionSet.Version"/> = 1, whatever version it carries.
     /// A concurrent add of the same id is resolved by the primary key: one wins, the other returns <c>false</c>.</remarks>
-    public async Task<bool> AddIfMissingAsync(QuestionSet set, CancellationToken cancellationToken = default)
+    public Task<bool> AddIfMissingAsync(QuestionSet set, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(set);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.QuestionSetVersions.AnyAsync(v => v.SetId == set.Id, cancellationToken))
-        {
-            return false;
-        }
-
-        var stored = set with { Version = 1 };
-        db.QuestionSetVersions.Add(new QuestionSetVersionEntity
-        {
-            SetId = stored.Id,
-            Version = stored.Version,
-            Title = stored.Title,
-            ContentJson = StorageJson.Serialize(QuestionSetDocument.From(stored)),
-            CreatedAt = time.GetUtcNow(),
-        });
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Lost a race with another writer adding the same set: that is "already exists".
-            await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await check.QuestionSetVersions.AnyAsync(v => v.SetId == set.Id, cancellationToken))
-            {
-                return false;
-            }
-
-            throw;
-        }
+        return TryAddVersionAsync(set with { Version = 1 }, AdminActor.System.Id, "created at start", cancellationToken);
     }
 
     /// <inheritdoc />
