@@ -51,8 +51,15 @@ public interface IStudyChannelStore
     /// <summary>Every answer to a prompt, oldest first.</summary>
     Task<IReadOnlyList<ChannelAnswer>> GetAnswersAsync(Guid promptId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every answer in the place, oldest first (streaks).</summary>
-    Task<IReadOnlyList<ChannelAnswer>> GetPlaceAnswersAsync(string placeKey, CancellationToken cancellationToken = default);
+    /// <summary>The ids of the place's prompts the member answered (their streak); only ids are read, never answer text or grades.</summary>
+    Task<IReadOnlySet<Guid>> GetAnsweredPromptIdsAsync(string placeKey, string userKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of the place's prompts each of <paramref name="userKeys"/> answered (the recap's streaks), keyed by user key;
+    /// a member without answers maps to an empty set. Only ids are read.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlySet<Guid>>> GetAnsweredPromptIdsByMemberAsync(
+        string placeKey, IReadOnlyCollection<string> userKeys, CancellationToken cancellationToken = default);
 
     /// <summary>Sets whether the member may be named in the place's recaps.</summary>
     Task SetNamedInRecapsAsync(string placeKey, string userKey, bool named, CancellationToken cancellationToken = default);

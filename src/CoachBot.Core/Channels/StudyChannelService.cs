@@ -120,7 +120,7 @@ public sealed partial class StudyChannelService(
         LogAnswerGraded(logger, turn.Place.PlaceKey, prompt.QuestionId, grade.Overall, grade.Grader);
 
         var prompts = await store.GetPromptsAsync(turn.Place.PlaceKey, ct);
-        var streak = Streaks.For(turn.UserKey, prompts, await store.GetPlaceAnswersAsync(turn.Place.PlaceKey, ct), now);
+        var streak = Streaks.For(prompts, await store.GetAnsweredPromptIdsAsync(turn.Place.PlaceKey, turn.UserKey, ct), now);
         var isPublic = turn.Place.Feedback == FeedbackMode.Public;
         var feedback = StudyChannelMessages.AnswerFeedback(set, question, grade, streak, regrade || existing is not null, isPublic, turn.UserName);
         return await DeliverAsync(turn, feedback, ct);

@@ -147,14 +147,37 @@ public sealed partial class EfStudyChannelStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ChannelAnswer>> GetPlaceAnswersAsync(string placeKey, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<Guid>> GetAnsweredPromptIdsAsync(string placeKey, string userKey, CancellationToken cancellationToken = default)
     {
+        var byMember = await GetAnsweredPromptIdsByMemberAsync(placeKey, [userKey], cancellationToken);
+        return byMember[userKey];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Projects (user key, prompt id) pairs only: answer text and grade JSON are never read.</remarks>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<Guid>>> GetAnsweredPromptIdsByMemberAsync(
+        string placeKey, IReadOnlyCollection<string> userKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userKeys);
+        var result = userKeys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, _ => new HashSet<Guid>(), StringComparer.Ordinal);
+        if (result.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ChannelAnswers.AsNoTracking()
-            .Where(a => a.PlaceKey == placeKey)
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+        var keys = result.Keys.ToList();
+        var pairs = await db.ChannelAnswers.AsNoTracking()
+            .Where(a => a.PlaceKey == placeKey && keys.Contains(a.UserKey))
+            .Select(a => new { a.UserKey, a.PromptId })
+            .Distinct()
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(StudyChannelRows.ToRecord)];
+        foreach (var pair in pairs)
+        {
+            result[pair.UserKey].Add(pair.PromptId);
+        }
+
+        return result.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<Guid>)kv.Value, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />

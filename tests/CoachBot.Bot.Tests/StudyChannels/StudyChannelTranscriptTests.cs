@@ -135,6 +135,30 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoQuestionsAnsweredInARow_FeedbackAndRecapShowTheStreak()
+    {
+        await Flow()
+            .Send(Message("<at>CoachBot</at> name me on", Channel, "29:ana", "Ana")).AssertReply(a => Assert.Contains("recaps may name you", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> run now", Channel, Admin))
+            .StartTestAsync();
+        var first = Assert.Single(await Store.GetPromptsAsync(PlaceKey));
+        await Flow().Send(Message(Good, first.ThreadId!, "29:ana", "Ana")).AssertNoReply().Send(Message("<at>CoachBot</at> run now", Channel, Admin)).StartTestAsync();
+        var second = (await Store.GetPromptsAsync(PlaceKey)).Single(p => p.Id != first.Id);
+
+        await Flow().Send(Message(Weak, second.ThreadId!, "29:ana", "Ana")).AssertNoReply().Send(Message(Good, second.ThreadId!, "29:bo", "Bo")).AssertNoReply().StartTestAsync();
+
+        var privates = _services.Messenger.Sent.Where(s => s.Kind == "private").Select(s => (s.Target, Text: s.Message.ToPlainText())).ToList();
+        Assert.Contains("Streak: 1 question of the day answered.", privates[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 2 questions of the day in a row.", privates[1].Text, StringComparison.Ordinal);
+        Assert.Equal(("29:bo", true), (privates[2].Target, privates[2].Text.Contains("Streak: 1 question", StringComparison.Ordinal)));
+
+        await _services.Provider.GetRequiredService<DailyPromptRunner>().RunOnceAsync(DailyPromptRunner.RecapKind, second.Id.ToString("N"), second.RecapDueUtc);
+
+        var ana = Assert.Single(await Store.GetAnswersAsync(second.Id), a => a.UserName == "Ana");
+        Assert.Contains($"Ana: {ana.Grade.Overall}/100 · streak 2", _services.Messenger.Sent.Last().Message.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FeedbackPublic_AnswerGetsItsFeedbackInTheThread_AndAnEditIsRegraded()
     {
         await Flow()
