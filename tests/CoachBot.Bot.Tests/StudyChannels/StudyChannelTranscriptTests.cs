@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using static CoachBot.Bot.Tests.StudyChannels.ChannelActivities;
 using Transcript = CoachBot.Bot.Tests.Handlers.Transcript;
 
 namespace CoachBot.Bot.Tests.StudyChannels;
@@ -15,7 +16,6 @@ namespace CoachBot.Bot.Tests.StudyChannels;
 /// </summary>
 public sealed class StudyChannelTranscriptTests : IAsyncLifetime
 {
-    private const string Channel = "19:study@thread.tacv2";
     private const string Admin = "29:admin";
     private const string Good =
         "Security protects customer trust: we rolled out passkeys with self-service guardrails for millions of customers, and account " +
@@ -223,31 +223,4 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
     private TestFlow Flow() => new(
         new IdPreservingTestAdapter(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) },
         _services.Bot);
-
-    private static Activity Message(string text, string conversationId, string userId, string? name = null, bool mention = true)
-    {
-        var activity = new Activity(ActivityTypes.Message)
-        {
-            Text = text,
-            From = new ChannelAccount(userId, name ?? userId),
-        };
-        if (mention && text.Contains("<at>", StringComparison.Ordinal))
-        {
-            activity.Entities = [new Entity("mention") { Properties = JObject.FromObject(new { mentioned = new { id = "bot" }, text = "<at>CoachBot</at>" }) }];
-        }
-
-        return InChannel(activity, conversationId);
-    }
-
-    private static Activity GroupChat(Activity activity, string chatId)
-    {
-        activity.ChannelData = JObject.FromObject(new { tenant = new { id = "tenant-1" } });
-        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "groupChat", id: chatId));
-    }
-
-    private static Activity InChannel(Activity activity, string conversationId)
-    {
-        activity.ChannelData = JObject.FromObject(new { team = new { id = "team-1" }, channel = new { id = Channel, name = "study" }, tenant = new { id = "tenant-1" } });
-        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId));
-    }
 }
