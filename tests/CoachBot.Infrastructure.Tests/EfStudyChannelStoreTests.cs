@@ -525,6 +525,26 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task FindPromptByPostAsync_PostedPrompt_FoundByItsPostIdInItsPlaceOnly()
+    {
+        var sut = CreateSut();
+        var placeKey = NewPlaceKey();
+        var prompt = Prompt(Guid.NewGuid(), placeKey);
+        var other = Prompt(prompt.ScheduleId, placeKey, T0.AddDays(1));
+        await sut.TryAddPromptAsync(prompt);
+        await sut.TryAddPromptAsync(other);
+
+        var posted = prompt with { ThreadId = "B0BOT:T0TEAM:C0STUDY", PostId = "1767254400.000001" };
+        await sut.UpdatePromptAsync(posted);
+        await sut.UpdatePromptAsync(other with { PostId = "1767340800.000001" });
+
+        Assert.Equal(posted, await sut.GetPromptAsync(prompt.Id));
+        Assert.Equal(posted, await sut.FindPromptByPostAsync(placeKey, "1767254400.000001"));
+        Assert.Null(await sut.FindPromptByPostAsync(NewPlaceKey(), "1767254400.000001"));
+        Assert.Null(await sut.FindPromptByPostAsync(placeKey, "1767254400.000002"));
+    }
+
+    [Fact]
     public async Task GetAnswersAsync_SeveralPrompts_OldestFirstAndOnlyThePrompts()
     {
         var sut = CreateSut();

@@ -142,7 +142,7 @@ public sealed partial class DailyPromptRunner(
         await FinishSendAsync(key, DailyKind, place, occurrenceUtc, result, ct);
         if (result.Outcome == SendOutcome.Sent)
         {
-            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId }, ct);
+            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId, PostId = result.ActivityId }, ct);
             await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, ct);
             LogPosted(logger, place.PlaceKey, prompt.QuestionId);
         }

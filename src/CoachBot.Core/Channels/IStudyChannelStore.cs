@@ -30,7 +30,7 @@ public interface IStudyChannelStore
     /// <summary>Inserts a prompt; returns false when the schedule already has one for that occurrence.</summary>
     Task<bool> TryAddPromptAsync(DailyPrompt prompt, CancellationToken cancellationToken = default);
 
-    /// <summary>Updates a prompt (thread id, recap sent).</summary>
+    /// <summary>Updates a prompt (thread and post id, recap sent).</summary>
     Task UpdatePromptAsync(DailyPrompt prompt, CancellationToken cancellationToken = default);
 
     /// <summary>A prompt by id, or <c>null</c>.</summary>
@@ -38,6 +38,9 @@ public interface IStudyChannelStore
 
     /// <summary>The prompt whose thread is <paramref name="threadId"/>, or <c>null</c>.</summary>
     Task<DailyPrompt?> FindPromptByThreadAsync(string threadId, CancellationToken cancellationToken = default);
+
+    /// <summary>The place's prompt whose posted message is <paramref name="postId"/> (<see cref="DailyPrompt.PostId"/>), or <c>null</c>.</summary>
+    Task<DailyPrompt?> FindPromptByPostAsync(string placeKey, string postId, CancellationToken cancellationToken = default);
 
     /// <summary>Every prompt of the place, oldest first.</summary>
     Task<IReadOnlyList<DailyPrompt>> GetPromptsAsync(string placeKey, CancellationToken cancellationToken = default);

@@ -75,15 +75,22 @@ public sealed partial class StudyChannelService(
     }
 
     /// <summary>
-    /// The question a message answers. In a Teams channel: any reply in the question's thread. Where there are no
-    /// threads the bot can see (group chats, Slack through Azure Bot Service), only messages that mention the bot,
-    /// so ordinary conversation is never graded.
+    /// The question a message answers. In a Teams channel: any reply in the question's thread. In a Slack channel: any
+    /// reply in the question's thread (its <see cref="ChannelTurn.ThreadKey"/> is the question's <see cref="DailyPrompt.PostId"/>).
+    /// Everywhere else (group chats, other Slack messages) only messages that mention the bot, so ordinary
+    /// conversation is never graded.
     /// </summary>
     private async Task<DailyPrompt?> FindPromptAsync(ChannelTurn turn, CancellationToken ct)
     {
         if (turn.Place.Kind == PlaceKind.TeamsChannel)
         {
             return turn.ConversationId == turn.Place.ConversationId ? null : await store.FindPromptByThreadAsync(turn.ConversationId, ct);
+        }
+
+        if (turn.Place.Kind == PlaceKind.SlackChannel && turn.ThreadKey is { } thread
+            && await store.FindPromptByPostAsync(turn.Place.PlaceKey, thread, ct) is { } threaded)
+        {
+            return threaded;
         }
 
         return turn.MentionsBot

@@ -46,6 +46,7 @@ public sealed partial class EfStudyChannelStore
                 .SetProperty(p => p.SetVersion, prompt.SetVersion)
                 .SetProperty(p => p.QuestionId, prompt.QuestionId)
                 .SetProperty(p => p.ThreadId, prompt.ThreadId)
+                .SetProperty(p => p.PostId, prompt.PostId)
                 .SetProperty(p => p.RecapDueUtc, prompt.RecapDueUtc)
                 .SetProperty(p => p.RecapSentAt, prompt.RecapSentAt),
             cancellationToken);
@@ -70,6 +71,17 @@ public sealed partial class EfStudyChannelStore
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.DailyPrompts.AsNoTracking()
             .Where(p => p.ThreadId == threadId)
+            .OrderByDescending(p => p.OccurrenceUtc).ThenByDescending(p => p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : StudyChannelRows.ToRecord(row);
+    }
+
+    /// <inheritdoc />
+    public async Task<DailyPrompt?> FindPromptByPostAsync(string placeKey, string postId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.DailyPrompts.AsNoTracking()
+            .Where(p => p.PlaceKey == placeKey && p.PostId == postId)
             .OrderByDescending(p => p.OccurrenceUtc).ThenByDescending(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : StudyChannelRows.ToRecord(row);
