@@ -1,4 +1,6 @@
 using CoachBot.Core.Grading;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Bot.Tests;
 
@@ -17,6 +19,18 @@ internal sealed class FakeLlmGrader : IAnswerGrader
     public string Name => GraderName;
 
     public GraderKind Kind => GraderKind.Llm;
+
+    /// <summary>Makes this the configured LLM grader, with short chat deadlines: typing after 50 ms, replies by 300 ms.</summary>
+    public void ReplaceGraderIn(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<IAnswerGrader>(this));
+        services.Configure<GradingOptions>(o =>
+        {
+            o.Provider = GradingOptions.OpenAIProvider;
+            o.TypingAfter = TimeSpan.FromMilliseconds(50);
+            o.ReplyDeadline = TimeSpan.FromMilliseconds(300);
+        });
+    }
 
     public async Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,6 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Bot.Tests.Handlers;
 
@@ -23,16 +22,7 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
     private readonly FakeLlmGrader _llm = new();
     private BotTestServices _services = null!;
 
-    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services =>
-    {
-        services.Replace(ServiceDescriptor.Singleton<IAnswerGrader>(_llm));
-        services.Configure<GradingOptions>(o =>
-        {
-            o.Provider = GradingOptions.OpenAIProvider;
-            o.TypingAfter = TimeSpan.FromMilliseconds(50);
-            o.ReplyDeadline = TimeSpan.FromMilliseconds(300);
-        });
-    });
+    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(_llm.ReplaceGraderIn);
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 

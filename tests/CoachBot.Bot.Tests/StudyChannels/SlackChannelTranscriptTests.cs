@@ -64,9 +64,7 @@ public sealed class SlackChannelTranscriptTests : IAsyncLifetime
             .Send(SlackMessage("lunch anyone?", Ana, "1767254460.000400"))
             .StartTestAsync();
 
-        Assert.Empty(await Store.GetAnswersAsync(prompt.Id));
-        Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
-        Assert.Empty(adapter.ActiveQueue);
+        await AssertNothingGradedAsync(prompt, adapter);
     }
 
     [Fact]
@@ -77,9 +75,7 @@ public sealed class SlackChannelTranscriptTests : IAsyncLifetime
 
         await new TestFlow(adapter, _services.Bot).Send(SlackMessage(Good, Ana, "1767254460.000500", threadTs: "1767254455.000001")).StartTestAsync();
 
-        Assert.Empty(await Store.GetAnswersAsync(prompt.Id));
-        Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
-        Assert.Empty(adapter.ActiveQueue);
+        await AssertNothingGradedAsync(prompt, adapter);
     }
 
     [Fact]
@@ -98,6 +94,13 @@ public sealed class SlackChannelTranscriptTests : IAsyncLifetime
         var post = Assert.Single(_services.Messenger.Sent);
         Assert.Equal(("post", PlaceKind.SlackChannel), (post.Kind, post.Place.Kind));
         return Assert.Single(await Store.GetPromptsAsync($"slack:{SlackChannel}"));
+    }
+
+    private async Task AssertNothingGradedAsync(DailyPrompt prompt, TestAdapter adapter)
+    {
+        Assert.Empty(await Store.GetAnswersAsync(prompt.Id));
+        Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
+        Assert.Empty(adapter.ActiveQueue);
     }
 
     private static IdPreservingTestAdapter Adapter() =>

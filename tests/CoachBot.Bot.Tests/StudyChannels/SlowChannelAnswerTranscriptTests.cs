@@ -1,11 +1,9 @@
 using CoachBot.Bot.Handlers;
 using CoachBot.Core.Channels;
-using CoachBot.Core.Grading;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static CoachBot.Bot.Tests.StudyChannels.ChannelActivities;
 using Transcript = CoachBot.Bot.Tests.Handlers.Transcript;
 
@@ -28,13 +26,7 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
     public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services =>
     {
         services.Configure<AdminOptions>(o => o.Users.Add(Admin));
-        services.Replace(ServiceDescriptor.Singleton<IAnswerGrader>(_llm));
-        services.Configure<GradingOptions>(o =>
-        {
-            o.Provider = GradingOptions.OpenAIProvider;
-            o.TypingAfter = TimeSpan.FromMilliseconds(50);
-            o.ReplyDeadline = TimeSpan.FromMilliseconds(300);
-        });
+        _llm.ReplaceGraderIn(services);
     });
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
@@ -45,13 +37,10 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
     public async Task SlowAnswer_PrivateFeedback_TurnEndsWithNothingInTheChannel_FeedbackArrivesPrivately()
     {
         var prompt = await RunNowAsync(publicFeedback: false);
-        _llm.Delay = Slow;
         var adapter = Adapter();
 
-        var turn = await TimeTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
+        await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
 
-        Assert.True(turn < Slow - TimeSpan.FromMilliseconds(100), $"the turn took {turn}: it must end before the grade is ready");
-        Assert.Empty(adapter.ActiveQueue); // no typing indicator, no "feedback follows"
         Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
 
         await Transcript.EventuallyAsync(() => Delivery.PendingCount == 0, TimeSpan.FromSeconds(5), "finished delivery");
@@ -65,16 +54,11 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
     public async Task SlowAnswer_PublicFeedback_TurnEndsWithNothingInTheChannel_FeedbackPostedInTheThreadLater()
     {
         var prompt = await RunNowAsync(publicFeedback: true);
-        _llm.Delay = Slow;
         var adapter = Adapter();
 
-        var turn = await TimeTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
+        await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
 
-        Assert.True(turn < Slow - TimeSpan.FromMilliseconds(100), $"the turn took {turn}: it must end before the grade is ready");
-        Assert.Empty(adapter.ActiveQueue);
-        var feedback = await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
-        Assert.StartsWith("Ana, your score: 77/100", Transcript.Visible(feedback), StringComparison.Ordinal);
-        Assert.Equal(prompt.ThreadId, feedback.Conversation.Id);
+        await AssertPostedInTheThreadLaterAsync(adapter, prompt, "Ana, your score: 77/100");
         Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
     }
 
@@ -82,16 +66,12 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
     public async Task SlowAnswer_PrivateMessageRefused_NoticeArrivesInTheThreadLater()
     {
         var prompt = await RunNowAsync(publicFeedback: false);
-        _llm.Delay = Slow;
         _services.Messenger.NextOutcome = SendOutcome.Blocked;
         var adapter = Adapter();
 
-        await TimeTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
+        await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
 
-        Assert.Empty(adapter.ActiveQueue);
-        var notice = await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
-        Assert.StartsWith("I graded your answer but couldn't message you privately.", Transcript.Visible(notice), StringComparison.Ordinal);
-        Assert.Equal(prompt.ThreadId, notice.Conversation.Id);
+        await AssertPostedInTheThreadLaterAsync(adapter, prompt, "I graded your answer but couldn't message you privately.");
     }
 
     [Fact]
@@ -102,15 +82,11 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         var edit = IdPreservingTestAdapter.WithId(Message(Answer + " Checkout stayed fast.", prompt.ThreadId!, "29:ana", "Ana"), "answer-1");
         edit.Type = ActivityTypes.MessageUpdate;
         await new TestFlow(Adapter(), _services.Bot).Send(answer).AssertReply(a => Assert.StartsWith("Ana, your score: ", Transcript.Visible(a), StringComparison.Ordinal)).StartTestAsync();
-        _llm.Delay = Slow;
         var adapter = Adapter();
 
-        await TimeTurnAsync(adapter, edit);
+        await SlowTurnAsync(adapter, edit);
 
-        Assert.Empty(adapter.ActiveQueue);
-        var regrade = await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
-        Assert.StartsWith("Ana, re-graded your edited answer: ", Transcript.Visible(regrade), StringComparison.Ordinal);
-        Assert.Equal(prompt.ThreadId, regrade.Conversation.Id);
+        await AssertPostedInTheThreadLaterAsync(adapter, prompt, "Ana, re-graded your edited answer: ");
     }
 
     [Fact]
@@ -140,11 +116,23 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         return Assert.Single(await _services.Provider.GetRequiredService<IStudyChannelStore>().GetPromptsAsync($"msteams:{Channel}"));
     }
 
-    private async Task<TimeSpan> TimeTurnAsync(TestAdapter adapter, Activity activity)
+    /// <summary>Sends <paramref name="activity"/> with a grade slower than the deadline: the turn must end before the grade, saying nothing.</summary>
+    private async Task SlowTurnAsync(TestAdapter adapter, Activity activity)
     {
+        _llm.Delay = Slow;
         var started = System.Diagnostics.Stopwatch.StartNew();
         await new TestFlow(adapter, _services.Bot).Send(activity).StartTestAsync();
-        return started.Elapsed;
+
+        Assert.True(started.Elapsed < Slow - TimeSpan.FromMilliseconds(100), $"the turn took {started.Elapsed}: it must end before the grade is ready");
+        Assert.Empty(adapter.ActiveQueue); // no typing indicator, no "feedback follows"
+    }
+
+    /// <summary>The next reply, sent proactively after the turn: in the question's thread, starting with <paramref name="start"/>.</summary>
+    private static async Task AssertPostedInTheThreadLaterAsync(TestAdapter adapter, DailyPrompt prompt, string start)
+    {
+        var reply = await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
+        Assert.StartsWith(start, Transcript.Visible(reply), StringComparison.Ordinal);
+        Assert.Equal(prompt.ThreadId, reply.Conversation.Id);
     }
 
     private static IdPreservingTestAdapter Adapter() =>
