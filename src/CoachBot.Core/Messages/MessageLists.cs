@@ -30,6 +30,10 @@ public static class MessageLists
         return oneLine.Length <= max ? oneLine : string.Concat(oneLine.AsSpan(0, max - 1).TrimEnd(), "\u2026");
     }
 
+    /// <summary>"1 question", "2 questions"; <paramref name="plural"/> for irregular ones ("criteria").</summary>
+    public static string Counted(int count, string singular, string? plural = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural ?? singular + "s")}");
+
     private static IEnumerable<CoachBlock> More(int more, bool atLeast)
     {
         if (more > 0)

@@ -33,7 +33,7 @@ public static class SetMessages
             [
                 new TextBlock(set.Title, TextStyle.Heading),
                 new TextBlock(string.Create(CultureInfo.InvariantCulture,
-                    $"{set.Id} · v{set.Version} · {Questions(set)} · {set.Models.Count} mental models · {set.SuccessCriteria.Count} success criteria"), TextStyle.Subtle),
+                    $"{set.Id} · v{set.Version} · {Questions(set)} · {MessageLists.Counted(set.Models.Count, "mental model")} · {MessageLists.Counted(set.SuccessCriteria.Count, "success criterion", "success criteria")}"), TextStyle.Subtle),
                 .. MessageLists.Facts([.. set.Questions.Select(q => new CoachFact(q.Enabled ? q.Id : $"{q.Id} (disabled)", MessageLists.Clip(q.Text, 140)))]),
                 new TextBlock($"Say admin disable question {set.Id} <id> to stop asking one, admin add question {set.Id} <text> to add one.", TextStyle.Subtle),
             ],
@@ -53,7 +53,7 @@ public static class SetMessages
                 new TextBlock($"Versions of {setId}", TextStyle.Heading),
                 .. MessageLists.Facts([.. versions.Select(v => new CoachFact(
                     string.Create(CultureInfo.InvariantCulture, $"v{v.Version}"),
-                    string.Create(CultureInfo.InvariantCulture, $"{v.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {v.CreatedBy}: {v.Note ?? "stored"} · {v.Questions} questions")))]),
+                    string.Create(CultureInfo.InvariantCulture, $"{v.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {v.CreatedBy}: {v.Note ?? "stored"} · {MessageLists.Counted(v.Questions, "question")}")))]),
                 new TextBlock($"Say admin rollback {setId} <version> to store an earlier version's content as the next version.", TextStyle.Subtle),
             ],
             Summary = string.Create(CultureInfo.InvariantCulture, $"{versions.Count} versions of {setId}"),
@@ -65,8 +65,7 @@ public static class SetMessages
     {
         ArgumentNullException.ThrowIfNull(set);
         var disabled = set.Questions.Count - set.EnabledQuestions.Count;
-        return disabled == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{set.Questions.Count} questions")
-            : string.Create(CultureInfo.InvariantCulture, $"{set.Questions.Count} questions ({disabled} disabled)");
+        var questions = MessageLists.Counted(set.Questions.Count, "question");
+        return disabled == 0 ? questions : string.Create(CultureInfo.InvariantCulture, $"{questions} ({disabled} disabled)");
     }
 }

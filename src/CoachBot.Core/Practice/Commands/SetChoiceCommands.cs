@@ -23,7 +23,7 @@ public sealed class SetsCommand(IQuestionSetStore sets, PracticeService practice
             [
                 new TextBlock("Question sets", TextStyle.Heading),
                 .. MessageLists.Facts([.. all.Select(s => new CoachFact(s.Id, string.Create(CultureInfo.InvariantCulture,
-                    $"{s.Title} · {s.EnabledQuestions.Count} questions{(s.Id == mine.Id ? " · yours" : string.Empty)}")))]),
+                    $"{s.Title} · {MessageLists.Counted(s.EnabledQuestions.Count, "question")}{(s.Id == mine.Id ? " · yours" : string.Empty)}")))]),
                 new TextBlock("Say use <id> to practise a set, use default to go back to the default.", TextStyle.Subtle),
             ],
             Summary = string.Create(CultureInfo.InvariantCulture, $"{all.Count} question sets; you practise {mine.Id}"),
