@@ -21,7 +21,7 @@ public sealed class AdminAuthorizationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = await BotTestServices.CreateAsync(services => services.Configure<AdminOptions>(o => o.Users.Add(Configured)));
+        _services = await ServicesAsync(Configured);
         var access = _services.Provider.GetRequiredService<AdminAccess>();
         await access.GrantAsync(AdminActor.System, Granted);
         await access.GrantAsync(AdminActor.System, "29:to-revoke");
@@ -115,10 +115,10 @@ public sealed class AdminAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task Revoke_TheLastAdmin_IsRefused()
     {
-        await using var services = await BotTestServices.CreateAsync();
+        await using var services = await ServicesAsync();
         await services.Provider.GetRequiredService<AdminAccess>().GrantAsync(AdminActor.System, "29:only");
 
-        await new TestFlow(Adapter(), services.Bot)
+        await AdminTestData.Flow(services, Channels.Msteams)
             .Send(From("29:only", "admin revoke 29:only"))
             .AssertReply(a => Assert.Equal("29:only is the last admin; grant someone else first.", Transcript.Visible(a)))
             .StartTestAsync();
@@ -126,8 +126,5 @@ public sealed class AdminAuthorizationTests : IAsyncLifetime
         Assert.True(await services.Provider.GetRequiredService<AdminAccess>().IsAdminAsync(["29:only"]));
     }
 
-    private TestFlow Flow() => new(Adapter(), _services.Bot);
-
-    private static IdPreservingTestAdapter Adapter() =>
-        new(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) };
+    private TestFlow Flow() => AdminTestData.Flow(_services, Channels.Msteams);
 }

@@ -1,5 +1,6 @@
 using CoachBot.Core.Admin;
 using CoachBot.Core.QuestionSets;
+using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,6 +67,23 @@ internal static class AdminTestData
 
     /// <summary><see cref="SreJson"/> with a trailing comma after the last question (line 10).</summary>
     public static string TrailingCommaJson => SreJson.Replace("\"example-story\" }", "\"example-story\" },", StringComparison.Ordinal);
+
+    /// <summary>The bot on a fresh database whose <c>Admin:Users</c> are <paramref name="admins"/>.</summary>
+    public static Task<BotTestServices> ServicesAsync(params string[] admins) =>
+        BotTestServices.CreateAsync(services => services.Configure<AdminOptions>(o =>
+        {
+            foreach (var admin in admins)
+            {
+                o.Users.Add(admin);
+            }
+        }));
+
+    /// <summary>A transcript on <paramref name="channelId"/> that fails the test when a turn throws.</summary>
+    public static TestFlow Flow(BotTestServices services, string channelId)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new TestFlow(new IdPreservingTestAdapter(channelId) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) }, services.Bot);
+    }
 
     /// <summary>A message from <paramref name="userId"/> (the TestAdapter's own user is <c>user1</c>).</summary>
     public static Activity From(string userId, string text, params Attachment[] attachments) => new(ActivityTypes.Message)

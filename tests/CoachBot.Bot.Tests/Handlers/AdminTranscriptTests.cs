@@ -22,7 +22,7 @@ public sealed class AdminTranscriptTests : IAsyncLifetime
 
     private BotTestServices _services = null!;
 
-    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services => services.Configure<AdminOptions>(o => o.Users.Add(Admin)));
+    public async Task InitializeAsync() => _services = await ServicesAsync(Admin);
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
@@ -178,6 +178,16 @@ public sealed class AdminTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LearnerAnswer_StartingLikeAnAdminCommand_IsGradedNotRefused()
+    {
+        await Flow(Channels.Msteams)
+            .Send(From(Learner, "practice")).AssertReply(a => Assert.Contains(FirstSeedQuestion, Transcript.Flat(a)))
+            .Send(From(Learner, "Admin set up passkeys for 2M customers, which cut account takeovers by 40% while checkout stayed fast."))
+            .AssertReply(a => Assert.Matches(@"Your score: \d{1,3}/100", Transcript.Flat(a)))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task AdminAudit_ListsTheChangesNewestFirst()
     {
         await Flow(Channels.Emulator)
@@ -235,8 +245,7 @@ public sealed class AdminTranscriptTests : IAsyncLifetime
 
     private Task<IReadOnlyList<AuditEntry>> Audit() => _services.Provider.GetRequiredService<AuditLog>().ReadAsync(0, 100);
 
-    private TestFlow Flow(string channel) =>
-        new(new IdPreservingTestAdapter(channel) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) }, _services.Bot);
+    private TestFlow Flow(string channel) => AdminTestData.Flow(_services, channel);
 
     private static Activity Mentioning(string text, ChannelAccount user) => new(ActivityTypes.Message)
     {

@@ -19,7 +19,7 @@ public sealed class ActivateHereTranscriptTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _services = await BotTestServices.CreateAsync(services => services.Configure<AdminOptions>(o => o.Users.Add(Admin)));
+        _services = await Handlers.AdminTestData.ServicesAsync(Admin);
         var imported = await _services.Provider.GetRequiredService<QuestionSetAdmin>().ImportAsync(
             AdminActor.System, Encoding.UTF8.GetBytes(Handlers.AdminTestData.SreMarkdown), QuestionSetFormat.Markdown, "sre.md", null, dryRun: false);
         Assert.True(imported.Succeeded, imported.Message);
@@ -62,7 +62,5 @@ public sealed class ActivateHereTranscriptTests : IAsyncLifetime
         Assert.Equal(Sre, await _services.Provider.GetRequiredService<SetActivation>().ResolveAsync(null, $"msteams:{Channel}", "team-1"));
     }
 
-    private TestFlow Flow() => new(
-        new IdPreservingTestAdapter(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) },
-        _services.Bot);
+    private TestFlow Flow() => Handlers.AdminTestData.Flow(_services, Channels.Msteams);
 }

@@ -51,13 +51,4 @@ public sealed class AdminChatOverHttpTests : LoopbackTest
         Assert.Contains("Question sets (2)", sets.VisibleText, StringComparison.Ordinal);
         Assert.Contains("sre-interview-prep\nSRE Interview Prep · v1 · 1 question\n", sets.VisibleText, StringComparison.Ordinal); // a card's stacked label and value
     }
-
-    private async Task<RecordedActivity> SendAsync(TestHost host, ActivityBuilder builder, JObject activity, int expectedTotal)
-    {
-        var response = await host.PostActivityAsync(activity);
-        Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
-        var received = await Connector.WaitForAsync(builder.ConversationId, expectedTotal);
-        Assert.True(received.Count >= expectedTotal, $"expected {expectedTotal} activities at the connector, got {received.Count}");
-        return received[expectedTotal - 1];
-    }
 }

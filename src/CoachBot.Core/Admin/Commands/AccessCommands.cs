@@ -17,6 +17,8 @@ public sealed class AdminGrantCommand(AdminAccess access) : AdminChatCommand
 
     public override string AdminAction => "grant admin rights";
 
+    public override int MaxArgumentWords => 1;
+
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         // A Teams mention carries the AAD object id when it can: the id Teams admins are usually configured by.
@@ -35,6 +37,8 @@ public sealed class AdminRevokeCommand(AdminAccess access) : AdminChatCommand
     public override string Summary => "remove a granted admin (not configured ones, never the last)";
 
     public override string AdminAction => "revoke admin rights";
+
+    public override int MaxArgumentWords => 1;
 
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ public sealed class AdminActivateCommand(SetActivation activation) : AdminChatCo
 
     public override string AdminAction => "choose the active question set";
 
+    public override int MaxArgumentWords => 2;
+
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         switch (CommandArguments.Words(arguments))

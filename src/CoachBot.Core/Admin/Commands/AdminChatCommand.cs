@@ -28,7 +28,10 @@ public abstract class AdminChatCommand : IChatCommand
     /// <summary>Admin commands stay out of the learners' help.</summary>
     public string? Description => null;
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Commands that take ids override this with their exact count, so an answer that merely starts with their name
+    /// ("Admin set up MFA for…") stays an answer; free-text commands (import, add question) take any text.
+    /// </summary>
     public virtual int MaxArgumentWords => int.MaxValue;
 
     /// <inheritdoc />

@@ -65,6 +65,8 @@ public abstract class QuestionSwitchCommand(QuestionSetAdmin sets, bool enabled)
 {
     public override string Usage => $"{Name} <set id> <question id>";
 
+    public override int MaxArgumentWords => 2;
+
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         if (CommandArguments.Words(arguments) is not [var setId, var questionId])
@@ -86,6 +88,8 @@ public sealed class AdminRollbackCommand(QuestionSetAdmin sets) : AdminChatComma
     public override string Summary => "store an earlier version's content as the next version";
 
     public override string AdminAction => "roll back question sets";
+
+    public override int MaxArgumentWords => 2;
 
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {

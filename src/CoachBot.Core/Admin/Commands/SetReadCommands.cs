@@ -32,6 +32,8 @@ public sealed class AdminSetCommand(QuestionSetAdmin sets) : AdminChatCommand
 
     public override string AdminAction => "see a set's question ids";
 
+    public override int MaxArgumentWords => 1;
+
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         if (CommandArguments.Words(arguments) is not [var id])
@@ -59,6 +61,8 @@ public sealed class AdminVersionsCommand(QuestionSetAdmin sets) : AdminChatComma
     public override string Summary => "a set's versions: when, by whom, what changed";
 
     public override string AdminAction => "see a set's versions";
+
+    public override int MaxArgumentWords => 1;
 
     public override async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
