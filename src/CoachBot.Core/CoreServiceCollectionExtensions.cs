@@ -13,7 +13,7 @@ namespace CoachBot.Core;
 /// <summary>Registers the Core services. Options binding and validation are the host's job.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The practice flow, the 1:1 routing table, the importer and the default grader.</summary>
+    /// <summary>The practice flow, the 1:1 routing table, the importers and the default grader.</summary>
     public static IServiceCollection AddCoachBotCore(this IServiceCollection services)
     {
         services.AddOptions<PracticeOptions>();
@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<GradingService>();
         services.AddSingleton<BatchGrader>();
         services.AddSingleton<StudyDocumentParser>();
+        services.AddSingleton<QuestionSetImporter>();
         services.AddSingleton<PracticeService>();
 
         // The 1:1 routing table, in the order `help` lists it.

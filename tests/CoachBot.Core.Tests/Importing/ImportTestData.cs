@@ -90,6 +90,14 @@ internal static class ImportTestData
             new Question("s1", "  Scenario with leading spaces and a tab\there", QuestionType.Scenario, "", "   ", []),
         ]);
 
+    /// <summary>Every piece of text in <paramref name="set"/>, for checks that look at all of it.</summary>
+    public static IEnumerable<string> AllText(QuestionSet set) =>
+        new[] { set.Id, set.Title, set.Description, set.Source }
+            .Concat(set.SuccessCriteria)
+            .Concat(set.Models.SelectMany(m => new[] { m.Slug, m.Name, m.Description }.Concat(m.EvidenceHints)))
+            .Concat(set.Questions.SelectMany(q =>
+                new[] { q.Id, q.Text, q.GenericAnswer ?? string.Empty, q.StrongAnswer ?? string.Empty }.Concat(q.Hints)));
+
     private static string Join(string[] lines, int line, string replacement)
     {
         var copy = lines.ToArray();
