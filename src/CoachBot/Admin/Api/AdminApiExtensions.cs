@@ -33,8 +33,8 @@ public static class AdminApiExtensions
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer<BearerSecurityTransformer>();
-            o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddDocumentTransformer<AdminOpenApiTransformer>();
+            o.AddOperationTransformer<AdminOpenApiTransformer>();
         });
         return services;
     }

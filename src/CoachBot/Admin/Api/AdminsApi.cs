@@ -13,7 +13,7 @@ public static class AdminsApi
         ArgumentNullException.ThrowIfNull(admin);
         var admins = admin.MapGroup("/admins").WithTags("Admins");
         admins.MapGet("/", ListAsync).WithName("ListAdmins").WithSummary("Lists configured admins, then granted ones.");
-        admins.MapPost("/", GrantAsync).WithName("GrantAdmin").WithSummary("Makes a user an admin: {userId}.").Accepts<AdminBody>("application/json");
+        admins.MapPost("/", GrantAsync).WithName("GrantAdmin").WithSummary("Makes a user an admin: {userId}.").WithRequestBody<AdminBody>();
         admins.MapDelete("/{userId}", RevokeAsync).WithName("RevokeAdmin")
             .WithSummary("Removes a granted admin (409 for configured admins and for the last admin).");
         return admin;

@@ -14,7 +14,7 @@ public static class ApiKeysApi
         var keys = admin.MapGroup("/api-keys").WithTags("API keys");
         keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Lists stored keys (name, prefix, dates; never the key or its hash).");
         keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Creates a key: {name}. The response holds the key, once.")
-            .Accepts<ApiKeyBody>("application/json");
+            .WithRequestBody<ApiKeyBody>();
         keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a stored key.");
         return admin;
     }

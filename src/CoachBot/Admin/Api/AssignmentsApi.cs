@@ -15,7 +15,7 @@ public static class AssignmentsApi
         assignments.MapGet("/", ListAsync).WithName("ListAssignments").WithSummary("Lists which set is active for which scope.");
         assignments.MapPut("/", PutAsync).WithName("AssignSet")
             .WithSummary("Makes a set active for a scope: {scope: default|team|place|user, key, setId}.")
-            .Accepts<AssignmentBody>("application/json");
+            .WithRequestBody<AssignmentBody>();
         return admin;
     }
 

@@ -18,7 +18,7 @@ public static partial class QuestionSetsApi
             .Produces<string>(StatusCodes.Status200OK, SchemaContentType);
         sets.MapPost("/import", ImportAsync).WithName("ImportQuestionSet")
             .WithSummary("Imports a document; Content-Type picks the format (text/markdown, application/json, application/yaml, text/csv). ?dryRun=true stores nothing; ?setId= names the set.")
-            .Accepts<string>("text/markdown", "application/json", "application/yaml", "text/csv");
+            .WithRequestBody<string>("text/markdown", "application/json", "application/yaml", "text/csv");
         sets.MapGet("/{id}/export", ExportAsync).WithName("ExportQuestionSet")
             .WithSummary("Downloads a set (latest, or ?version=n) as ?format=json (default) or yaml.")
             .Produces<string>(StatusCodes.Status200OK, "application/json", "application/yaml");

@@ -25,11 +25,11 @@ public static partial class QuestionSetsApi
         var sets = admin.MapGroup("/question-sets").WithTags("Question sets");
         sets.MapGet("/", ListAsync).WithName("ListQuestionSets").WithSummary("Lists every question set (latest versions).");
         sets.MapPost("/", CreateAsync).WithName("CreateQuestionSet").WithSummary("Creates a set (version 1) from a body in the JSON import format.")
-            .Accepts<QuestionSetDto>("application/json");
+            .WithRequestBody<QuestionSetDto>();
         sets.MapGet("/{id}", GetAsync).WithName("GetQuestionSet").WithSummary("Reads a set: the latest version, or ?version=n. The ETag is the version.");
         sets.MapPut("/{id}", UpdateAsync).WithName("ReplaceQuestionSet")
             .WithSummary("Stores the body as the set's next version; If-Match (or a version field) names the version edited: 428 without, 409 when stale.")
-            .Accepts<QuestionSetDto>("application/json");
+            .WithRequestBody<QuestionSetDto>();
         sets.MapGet("/{id}/versions", VersionsAsync).WithName("ListQuestionSetVersions").WithSummary("Lists a set's stored versions, newest first.");
         sets.MapPost("/{id}/rollback/{version:int:min(1)}", RollbackAsync).WithName("RollbackQuestionSet")
             .WithSummary("Stores an earlier version's content as the next version (optional If-Match).");

@@ -18,10 +18,10 @@ public static class QuestionsApi
         var questions = admin.MapGroup("/question-sets/{id}/questions").WithTags("Questions");
         questions.MapGet("/", ListAsync).WithName("ListQuestions").WithSummary("Lists the questions of a set's latest version.");
         questions.MapPost("/", AddAsync).WithName("AddQuestion").WithSummary("Appends a question (id qN unless given) as a new version.")
-            .Accepts<QuestionDraft>("application/json");
+            .WithRequestBody<QuestionDraft>();
         questions.MapPut("/{qid}", ReplaceAsync).WithName("ReplaceQuestion")
             .WithSummary("Replaces one question as a new version; If-Match (or a version field) names the version edited: 428 without, 409 when stale.")
-            .Accepts<QuestionBody>("application/json");
+            .WithRequestBody<QuestionBody>();
         questions.MapPost("/{qid}/disable", DisableAsync).WithName("DisableQuestion").WithSummary("Disables a question (never asked) as a new version.");
         questions.MapPost("/{qid}/enable", EnableAsync).WithName("EnableQuestion").WithSummary("Enables a question again as a new version.");
         return admin;
