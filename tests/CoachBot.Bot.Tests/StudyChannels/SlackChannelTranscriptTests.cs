@@ -1,3 +1,4 @@
+using CoachBot.Core.Admin;
 using CoachBot.Core.Channels;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;

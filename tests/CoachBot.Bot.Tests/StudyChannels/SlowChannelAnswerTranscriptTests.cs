@@ -1,3 +1,4 @@
+using CoachBot.Core.Admin;
 using CoachBot.Bot.Handlers;
 using CoachBot.Core.Channels;
 using Microsoft.Bot.Builder.Adapters;
