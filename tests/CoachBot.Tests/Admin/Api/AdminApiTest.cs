@@ -23,6 +23,10 @@ public abstract class AdminApiTest : LoopbackTest
     /// <summary>The default set, seeded at start from the bundled document.</summary>
     protected const string SeedSet = "amazon-customer-trust";
 
+    /// <summary>The bundled study document the default set was seeded from.</summary>
+    protected static Task<string> SeedMarkdownAsync() =>
+        File.ReadAllTextAsync(System.IO.Path.Combine(AppContext.BaseDirectory, CoachBot.Hosting.DefaultQuestionSetSeeder.BundledDocument));
+
     /// <summary>Starts the host; <paramref name="settings"/> override the defaults (the key, a generous sign-in throttle).</summary>
     protected Task<TestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CoachBot.Hosting;
 
 namespace CoachBot.Tests.Admin.Api;
 
@@ -14,7 +13,7 @@ public sealed class AuditApiTests : AdminApiTest
     {
         await using var host = await StartAsync();
         var (_, key) = await CreateKeyAsync(host, "ci-bot");
-        var markdown = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, DefaultQuestionSetSeeder.BundledDocument));
+        var markdown = await SeedMarkdownAsync();
         var sets = "/api/admin/question-sets";
 
         await ReadAsync(await SendAsync(host, HttpMethod.Post, $"{sets}/import?setId={Set}", key, Text(markdown, "text/markdown")), HttpStatusCode.Created);

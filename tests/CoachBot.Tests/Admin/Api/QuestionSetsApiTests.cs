@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CoachBot.Hosting;
 
 namespace CoachBot.Tests.Admin.Api;
 
@@ -13,7 +12,7 @@ public sealed class QuestionSetsApiTests : AdminApiTest
     public async Task ImportingTheSeedDocumentAgain_SaysNothingChanged_AndStoresNothing()
     {
         await using var host = await StartAsync();
-        var markdown = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, DefaultQuestionSetSeeder.BundledDocument));
+        var markdown = await SeedMarkdownAsync();
 
         var response = await SendAsync(host, HttpMethod.Post, $"{Sets}/import?setId={SeedSet}", content: Text(markdown, "text/markdown"));
 
