@@ -40,7 +40,7 @@ public static class AdminApiExtensions
     }
 
     /// <summary>
-    /// Maps <c>/api/admin</c> and <c>/openapi/v1.json</c>. Errors under <c>/api/admin</c> are ProblemDetails: unhandled
+    /// Maps <c>/api/admin</c>, <c>/openapi/v1.json</c> and the public copy of the question-set schema. Errors under <c>/api/admin</c> are ProblemDetails: unhandled
     /// exceptions become a bare 500 (never a stack trace, also in Development), and bodiless 4xx/5xx get one too.
     /// </summary>
     public static WebApplication MapCoachBotAdminApi(this WebApplication app)
@@ -53,6 +53,7 @@ public static class AdminApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
+        app.MapPublishedQuestionSetSchema();
 
         var group = app.MapGroup(BasePath).RequireAuthorization(Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -13,15 +13,15 @@ internal readonly record struct BodyRead<T>(T? Value, ProblemHttpResult? Problem
 
 /// <summary>
 /// Reads request bodies and preconditions the same way for every resource: bodies are limited to
-/// <see cref="ImportLimits.MaxBytes"/> (413 above it), JSON bodies need a JSON content type (415 otherwise) and a
+/// <see cref="QuestionSetImporter.MaxBytes"/> (413 above it), JSON bodies need a JSON content type (415 otherwise) and a
 /// malformed one is a 400 naming the field and the line; <c>If-Match: "3"</c> is the version an edit was made on.
 /// </summary>
 internal static class ApiRequests
 {
-    /// <summary>The raw body, up to <see cref="ImportLimits.MaxBytes"/>; larger is 413.</summary>
+    /// <summary>The raw body, up to <see cref="QuestionSetImporter.MaxBytes"/>; larger is 413.</summary>
     public static async Task<BodyRead<byte[]>> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > ImportLimits.MaxBytes)
+        if (request.ContentLength > QuestionSetImporter.MaxBytes)
         {
             return new(null, TooLarge());
         }
@@ -31,7 +31,7 @@ internal static class ApiRequests
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > ImportLimits.MaxBytes)
+            if (buffer.Length + read > QuestionSetImporter.MaxBytes)
             {
                 return new(null, TooLarge());
             }
@@ -106,5 +106,5 @@ internal static class ApiRequests
 
     private static ProblemHttpResult TooLarge() => AdminHttp.Problem(
         StatusCodes.Status413PayloadTooLarge, "Payload too large",
-        string.Create(CultureInfo.InvariantCulture, $"The body is larger than {ImportLimits.MaxBytes / 1_048_576} MB, the limit."));
+        string.Create(CultureInfo.InvariantCulture, $"The body is larger than {QuestionSetImporter.MaxBytes / 1_048_576} MB, the limit."));
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using CoachBot.Core.Admin;
 using CoachBot.Core.Importing;
+using CoachBot.Core.QuestionSets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoachBot.Admin.Api;
@@ -22,6 +23,16 @@ public static partial class QuestionSetsApi
         sets.MapGet("/{id}/export", ExportAsync).WithName("ExportQuestionSet")
             .WithSummary("Downloads a set (latest, or ?version=n) as ?format=json (default) or yaml.")
             .Produces<string>(StatusCodes.Status200OK, "application/json", "application/yaml");
+    }
+
+    /// <summary>
+    /// The schema without a key at <see cref="QuestionSetSchema.PublishedPath"/>, for editors that validate the files
+    /// people write (it holds nothing secret); not in the OpenAPI document, which describes the admin routes.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPublishedQuestionSetSchema(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(QuestionSetSchema.PublishedPath, Schema).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
     }
 
     private static ContentHttpResult Schema() => TypedResults.Text(QuestionSetSchema.Json, SchemaContentType, Encoding.UTF8);

@@ -82,7 +82,7 @@ public sealed class QuestionSetImportErrorsTests : AdminApiTest
     public async Task ABodyOverTheImportersLimit_Is413_AndNothingStored()
     {
         await using var host = await StartAsync();
-        var tooBig = "# Big\n" + new string('x', CoachBot.Admin.Api.ImportLimits.MaxBytes);
+        var tooBig = "# Big\n" + new string('x', CoachBot.Core.Importing.QuestionSetImporter.MaxBytes);
 
         var problem = await ReadProblemAsync(await SendAsync(host, HttpMethod.Post, $"{Sets}/import?setId=big", content: Text(tooBig, "text/markdown")), HttpStatusCode.RequestEntityTooLarge);
 

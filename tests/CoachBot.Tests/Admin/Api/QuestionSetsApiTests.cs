@@ -172,7 +172,7 @@ public sealed class QuestionSetsApiTests : AdminApiTest
     }
 
     [Fact]
-    public async Task Schema_IsTheImportersJsonSchema_AsSchemaJson()
+    public async Task Schema_IsTheImportersJsonSchema_AsSchemaJson_AlsoPublishedWithoutAKey()
     {
         await using var host = await StartAsync();
 
@@ -181,7 +181,10 @@ public sealed class QuestionSetsApiTests : AdminApiTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/schema+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(CoachBot.Admin.Api.QuestionSetSchema.Json, body);
+        Assert.Equal(CoachBot.Core.QuestionSets.QuestionSetSchema.Json, body);
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)JsonNode.Parse(body)!["$schema"]);
+        var published = await host.Client.GetAsync(new Uri(CoachBot.Core.QuestionSets.QuestionSetSchema.PublishedPath, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(body, await published.Content.ReadAsStringAsync());
     }
 }
