@@ -1,4 +1,5 @@
 using CoachBot.Admin;
+using CoachBot.Admin.Api;
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
 using CoachBot.Bot.ChannelSending;
@@ -74,6 +75,7 @@ public static partial class CoachBotApp
         services.AddCoachBotBotFramework(configuration);
         services.AddCoachBotChannelSending(configuration);
         services.AddHealthChecks();
+        services.AddCoachBotAdminApi();
         return services;
     }
 
@@ -116,6 +118,7 @@ public static partial class CoachBotApp
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
         app.MapBotEndpoints();
+        app.MapCoachBotAdminApi();
         return app;
     }
 
