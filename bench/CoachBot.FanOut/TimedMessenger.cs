@@ -30,10 +30,10 @@ internal sealed class TimedMessenger(IChannelMessenger inner) : IChannelMessenge
         services.AddSingleton<IChannelMessenger>(sp => new TimedMessenger((IChannelMessenger)ActivatorUtilities.CreateInstance(sp, type)));
     }
 
-    public async Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var result = await inner.PostAsync(place, message, cancellationToken);
+        var result = await inner.PostAsync(place, message, gate, cancellationToken);
         Interlocked.Add(ref _ticks, Stopwatch.GetTimestamp() - started);
         Interlocked.Increment(ref _posts);
         if (result.Outcome == SendOutcome.Sent)
@@ -44,8 +44,8 @@ internal sealed class TimedMessenger(IChannelMessenger inner) : IChannelMessenge
         return result;
     }
 
-    public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default) =>
-        inner.ReplyInThreadAsync(place, threadId, message, cancellationToken);
+    public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default) =>
+        inner.ReplyInThreadAsync(place, threadId, message, gate, cancellationToken);
 
     public Task<SendResult> SendPrivateAsync(StudyPlace place, string userId, string? userName, CoachMessage message, CancellationToken cancellationToken = default) =>
         inner.SendPrivateAsync(place, userId, userName, message, cancellationToken);

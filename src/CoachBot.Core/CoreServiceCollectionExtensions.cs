@@ -72,6 +72,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IChannelCommand, LeaderboardCommand>();
         services.AddSingleton<IChannelCommand, ActivateHereCommand>();
         services.AddSingleton<ChannelCommandRouter>();
+        services.TryAddSingleton<IDeliveryOwners, SingleProcessDeliveryOwners>(); // a cluster replaces it
+        services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<QuizService>();
         services.AddSingleton<DailyPromptRunner>();
         services.AddSingleton<IStudyChannelJobs>(sp => sp.GetRequiredService<DailyPromptRunner>());

@@ -14,7 +14,9 @@ namespace CoachBot.Bot.ChannelSending;
 /// The one outbound sender for study places. Every request waits for a rate-limit permit
 /// (<see cref="SendLimiter"/>) and runs in the <see cref="ChannelSendPipeline.Name"/> retry pipeline. Platform
 /// failures never throw: 403/404 end <see cref="SendOutcome.Blocked"/>, anything else
-/// <see cref="SendOutcome.Failed"/>; cancellation of the caller's token propagates.
+/// <see cref="SendOutcome.Failed"/>; cancellation of the caller's token propagates. A send's <see cref="SendGate"/> is
+/// asked after the first rate-limit permit, right before the first request: a "no" sends nothing
+/// (<see cref="SendOutcome.Withheld"/>); retries of a send that got through are not asked again.
 /// <para>
 /// Thread ids returned by <see cref="PostAsync"/>: on Teams channels the new thread's conversation id
 /// (<c>19:…@thread.tacv2;messageid=…</c>), which is exactly the conversation id replies in that thread arrive on.
@@ -32,17 +34,18 @@ internal sealed class ChannelMessenger(
     TimeProvider time,
     ILogger<ChannelMessenger> logger) : IChannelMessenger
 {
+    private static readonly SendResult Withheld = new(SendOutcome.Withheld, null, null, "withheld by its gate");
     private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(ChannelSendPipeline.Name);
 
     /// <inheritdoc />
-    public Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, CancellationToken cancellationToken = default)
+    public Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(place);
         ArgumentNullException.ThrowIfNull(message);
         var key = SendKey.ForPlace(place.ChannelId, place.ConversationId, place.TenantId);
         if (place.Kind == PlaceKind.TeamsChannel)
         {
-            return SendAsync(place, "post", key, async ct =>
+            return SendAsync(place, "post", key, gate, async ct =>
             {
                 var created = await connector.CallAsync(place, place.ConversationId, (client, token) =>
                     client.Conversations.CreateConversationAsync(NewThread(place, message), token), ct);
@@ -50,11 +53,11 @@ internal sealed class ChannelMessenger(
             }, cancellationToken);
         }
 
-        return SendAsync(place, "post", key, ct => SendToAsync(place, place.ConversationId, message, ct), cancellationToken);
+        return SendAsync(place, "post", key, gate, ct => SendToAsync(place, place.ConversationId, message, ct), cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default)
+    public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(place);
         ArgumentException.ThrowIfNullOrWhiteSpace(threadId);
@@ -62,7 +65,7 @@ internal sealed class ChannelMessenger(
 
         // Counted against the place: a thread is part of its channel's conversation.
         var key = SendKey.ForPlace(place.ChannelId, place.ConversationId, place.TenantId);
-        return SendAsync(place, "reply", key, ct => SendToAsync(place, threadId, message, ct), cancellationToken);
+        return SendAsync(place, "reply", key, gate, ct => SendToAsync(place, threadId, message, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -75,7 +78,7 @@ internal sealed class ChannelMessenger(
         var key = SendKey.ForPlace(place.ChannelId, "user:" + userId, place.TenantId);
 
         // Creating the 1:1 conversation returns the existing one when there is one (Teams, Slack via Azure Bot Service).
-        var created = await SendAsync(place, "private-open", key, async ct =>
+        var created = await SendAsync(place, "private-open", key, null, async ct =>
         {
             var conversation = await connector.CallAsync(place, place.ConversationId, (client, token) =>
                 client.Conversations.CreateConversationAsync(OneToOne(place, userId, userName), token), ct);
@@ -86,22 +89,37 @@ internal sealed class ChannelMessenger(
             return created with { ThreadId = null };
         }
 
-        return await SendAsync(place, "private", key, ct => SendToAsync(place, conversationId, message, ct), cancellationToken);
+        return await SendAsync(place, "private", key, null, ct => SendToAsync(place, conversationId, message, ct), cancellationToken);
     }
 
     private async Task<SendResult> SendAsync(
-        StudyPlace place, string operation, SendKey key, Func<CancellationToken, Task<SendResult>> attempt, CancellationToken cancellationToken)
+        StudyPlace place, string operation, SendKey key, SendGate? gate, Func<CancellationToken, Task<SendResult>> attempt, CancellationToken cancellationToken)
     {
+        var passed = gate is null;
         try
         {
             var result = await _pipeline.ExecuteAsync(
                 async ct =>
                 {
                     await limiter.WaitAsync(key, ct);
+                    if (!passed)
+                    {
+                        if (!await gate!(ct))
+                        {
+                            return Withheld;
+                        }
+
+                        passed = true;
+                    }
+
                     return await attempt(ct);
                 },
                 cancellationToken);
-            ChannelSendingLog.Sent(logger, operation, place.ChannelId);
+            if (result.Outcome != SendOutcome.Withheld)
+            {
+                ChannelSendingLog.Sent(logger, operation, place.ChannelId);
+            }
+
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

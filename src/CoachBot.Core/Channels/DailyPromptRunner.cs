@@ -7,16 +7,17 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Core.Channels;
 
 /// <summary>
-/// Posts questions of the day and recaps when the scheduler says they are due. Each post is recorded as a
-/// <see cref="Delivery"/> before it is sent and marked after, so an occurrence reaches a place once; a post
-/// left pending by a crash is sent when the process is back (<see cref="RecoverPendingAsync"/>). Quiz timers go to
-/// <see cref="Quizzes.QuizService"/>.
+/// Posts questions of the day and recaps when the scheduler says they are due. Each post goes through the
+/// <see cref="DeliveryLedger"/> (recorded before it is sent, gated right before its request leaves, marked after), so
+/// an occurrence reaches a place once across instances; a post left pending by a stopped or dead instance is sent by
+/// another (<see cref="RecoverPendingAsync"/>). Quiz timers go to <see cref="Quizzes.QuizService"/>.
 /// </summary>
 public sealed partial class DailyPromptRunner(
     IStudyChannelStore store,
     IQuestionSetStore sets,
     IChannelMessenger messenger,
     IStudyScheduler scheduler,
+    DeliveryLedger ledger,
     Quizzes.QuizService quizzes,
     IOptions<StudyChannelOptions> options,
     TimeProvider time,
@@ -43,14 +44,14 @@ public sealed partial class DailyPromptRunner(
         var key = DeliveryKey(DailyKind, scheduleId, occurrenceUtc, place.PlaceKey);
         if (schedule.SkipDates.Contains(localDate))
         {
-            await RecordFinalAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Skipped, "holiday", cancellationToken);
+            await ledger.RecordSkippedAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, "holiday", cancellationToken);
             LogHoliday(logger, scheduleId, localDate);
             return;
         }
 
         if (time.GetUtcNow() - occurrenceUtc > _options.MissedGracePeriod)
         {
-            await RecordFinalAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Skipped, "missed beyond the grace period", cancellationToken);
+            await ledger.RecordSkippedAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, "missed beyond the grace period", cancellationToken);
             LogMissed(logger, scheduleId, occurrenceUtc);
             return;
         }
@@ -85,12 +86,18 @@ public sealed partial class DailyPromptRunner(
         }
     }
 
-    /// <summary>Sends every post a crash left pending (recorded, never confirmed): daily questions within the grace period, recaps, quiz steps.</summary>
+    /// <inheritdoc />
+    /// <remarks>Daily questions within the grace period, recaps, quiz steps; deliveries of live instances are left to them.</remarks>
     public async Task<int> RecoverPendingAsync(CancellationToken cancellationToken = default)
     {
         var recovered = 0;
         foreach (var delivery in await store.GetPendingDeliveriesAsync(cancellationToken))
         {
+            if (!await ledger.IsOrphanedAsync(delivery, cancellationToken))
+            {
+                continue;
+            }
+
             if (delivery.Kind == DailyKind && TryParseDailyKey(delivery.Key, out var scheduleId, out var occurrence))
             {
                 await RunDailyAsync(scheduleId, occurrence, cancellationToken);
@@ -115,9 +122,9 @@ public sealed partial class DailyPromptRunner(
         StudyPlace place, string setId, Guid scheduleId, DateTimeOffset occurrenceUtc, DateTimeOffset? nextUtc, TimeZoneInfo zone, CancellationToken ct)
     {
         var key = DeliveryKey(DailyKind, scheduleId, occurrenceUtc, place.PlaceKey);
-        if (!await BeginAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, ct))
+        if (!await ledger.BeginAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, ct))
         {
-            return null; // this occurrence already reached the place
+            return null; // this occurrence already reached the place, or a live instance is posting it
         }
 
         var set = await sets.GetLatestAsync(setId, ct);
@@ -129,7 +136,7 @@ public sealed partial class DailyPromptRunner(
             var question = set is null ? null : ChannelRotation.Next(set, [.. prompts.Where(p => p.SetId == setId).Select(p => p.QuestionId)]);
             if (set is null || question is null)
             {
-                await FinishAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Failed, set is null ? $"unknown set {setId}" : "no enabled questions", null, ct);
+                await ledger.FailAsync(key, set is null ? $"unknown set {setId}" : "no enabled questions", ct);
                 return null;
             }
 
@@ -138,8 +145,14 @@ public sealed partial class DailyPromptRunner(
         }
 
         var promptSet = await sets.GetVersionAsync(prompt.SetId, prompt.SetVersion, ct) ?? set!;
-        var result = await messenger.PostAsync(place, StudyChannelMessages.DailyQuestion(promptSet, promptSet.FindQuestion(prompt.QuestionId)!, prompt.RecapDueUtc, zone, place.Kind), ct);
-        await FinishSendAsync(key, DailyKind, place, occurrenceUtc, result, ct);
+        var message = StudyChannelMessages.DailyQuestion(promptSet, promptSet.FindQuestion(prompt.QuestionId)!, prompt.RecapDueUtc, zone, place.Kind);
+        var result = await messenger.PostAsync(place, message, ledger.GateFor(key), ct);
+        if (result.Outcome == SendOutcome.Withheld)
+        {
+            return null;
+        }
+
+        await FinishSendAsync(key, DailyKind, place, result, ct);
         if (result.Outcome == SendOutcome.Sent)
         {
             await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId, PostId = result.ActivityId }, ct);
@@ -161,7 +174,7 @@ public sealed partial class DailyPromptRunner(
         }
 
         var key = $"{RecapKind}:{promptId:N}";
-        if (!await BeginAsync(key, RecapKind, place.PlaceKey, prompt.RecapDueUtc, ct))
+        if (!await ledger.BeginAsync(key, RecapKind, place.PlaceKey, prompt.RecapDueUtc, ct))
         {
             return;
         }
@@ -174,22 +187,23 @@ public sealed partial class DailyPromptRunner(
         var recap = Recap.Build(set, answers, named, user => Streaks.For(prompts, answered.TryGetValue(user, out var ids) ? ids : new HashSet<Guid>(), now));
         var message = StudyChannelMessages.RecapMessage(set, question, recap);
         var result = prompt.ThreadId is { } thread
-            ? await messenger.ReplyInThreadAsync(place, thread, message, ct)
-            : await messenger.PostAsync(place, message, ct);
-        await FinishSendAsync(key, RecapKind, place, prompt.RecapDueUtc, result, ct);
+            ? await messenger.ReplyInThreadAsync(place, thread, message, ledger.GateFor(key), ct)
+            : await messenger.PostAsync(place, message, ledger.GateFor(key), ct);
+        if (result.Outcome == SendOutcome.Withheld)
+        {
+            return;
+        }
+
+        await FinishSendAsync(key, RecapKind, place, result, ct);
         if (result.Outcome == SendOutcome.Sent)
         {
             await store.UpdatePromptAsync(prompt with { RecapSentAt = now }, ct);
         }
     }
 
-    private Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
-        store.BeginAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct);
-
-    private async Task FinishSendAsync(string key, string kind, StudyPlace place, DateTimeOffset due, SendResult result, CancellationToken ct)
+    private async Task FinishSendAsync(string key, string kind, StudyPlace place, SendResult result, CancellationToken ct)
     {
-        var state = result.Outcome == SendOutcome.Sent ? DeliveryState.Sent : DeliveryState.Failed;
-        await FinishAsync(key, kind, place.PlaceKey, due, state, result.Error, result.ThreadId, ct);
+        await ledger.FinishAsync(key, result, ct);
         if (result.Outcome == SendOutcome.Blocked)
         {
             // Removed or blocked (403): pause the place and its schedules; nothing retries forever.
@@ -204,21 +218,6 @@ public sealed partial class DailyPromptRunner(
         else if (result.Outcome == SendOutcome.Failed)
         {
             LogSendFailed(logger, place.PlaceKey, kind, result.Error ?? "unknown");
-        }
-    }
-
-    private async Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, DeliveryState state, string? error, string? thread, CancellationToken ct)
-    {
-        var current = await store.GetDeliveryAsync(key, ct);
-        await store.UpdateDeliveryAsync(new Delivery(key, kind, placeKey, due, state, (current?.Attempts ?? 0) + 1, error, thread, time.GetUtcNow()), ct);
-    }
-
-    private async Task RecordFinalAsync(string key, string kind, string placeKey, DateTimeOffset due, DeliveryState state, string reason, CancellationToken ct)
-    {
-        if (!await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, state, 0, reason, null, time.GetUtcNow()), ct)
-            && await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending } pending)
-        {
-            await store.UpdateDeliveryAsync(pending with { State = state, LastError = reason, UpdatedAt = time.GetUtcNow() }, ct);
         }
     }
 

@@ -13,7 +13,18 @@ public enum SendOutcome
 
     /// <summary>Gave up after bounded retries (throttling or server errors); may be retried later.</summary>
     Failed,
+
+    /// <summary>Nothing was sent: the send's <see cref="SendGate"/> said no (another instance took the delivery over).</summary>
+    Withheld,
 }
+
+/// <summary>
+/// Asked by the sender once per send, right before its first request leaves for the platform (after any rate-limit
+/// wait), so the window in which a crash leaves the outcome unknown is as short as it can be. <c>false</c>: send
+/// nothing and return <see cref="SendOutcome.Withheld"/>.
+/// </summary>
+/// <param name="cancellationToken">The send's cancellation.</param>
+public delegate Task<bool> SendGate(CancellationToken cancellationToken);
 
 /// <summary>The result of one send.</summary>
 /// <param name="Outcome">How it ended.</param>
@@ -35,11 +46,14 @@ public sealed record SendResult(SendOutcome Outcome, string? ThreadId, string? A
 /// </summary>
 public interface IChannelMessenger
 {
-    /// <summary>Starts a new post in the place (a new thread in a Teams channel; a channel message on Slack).</summary>
-    Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Starts a new post in the place (a new thread in a Teams channel; a channel message on Slack). With a
+    /// <paramref name="gate"/>, nothing leaves unless it says yes right before the first request.
+    /// </summary>
+    Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Replies in an existing thread of the place.</summary>
-    Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default);
+    /// <summary>Replies in an existing thread of the place; <paramref name="gate"/> as for <see cref="PostAsync"/>.</summary>
+    Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default);
 
     /// <summary>Sends to one member privately (the bot's 1:1 conversation with them, created when needed).</summary>
     Task<SendResult> SendPrivateAsync(StudyPlace place, string userId, string? userName, CoachMessage message, CancellationToken cancellationToken = default);

@@ -79,10 +79,17 @@ public interface IStudyChannelStore
     /// <summary>Updates a delivery's state, attempts, error and thread.</summary>
     Task UpdateDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Compare-and-set: replaces the delivery's state, owner, attempts, error, thread and update time with
+    /// <paramref name="next"/>'s only while the stored row still has <paramref name="current"/>'s state and owner.
+    /// False when another writer changed it first (of concurrent callers with one <paramref name="current"/>, one wins).
+    /// </summary>
+    Task<bool> TryReplaceDeliveryAsync(Delivery current, Delivery next, CancellationToken cancellationToken = default);
+
     /// <summary>A delivery by key, or <c>null</c>.</summary>
     Task<Delivery?> GetDeliveryAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Every delivery still <see cref="DeliveryState.Pending"/> (retried after a restart).</summary>
+    /// <summary>Every delivery still <see cref="DeliveryState.Pending"/> or <see cref="DeliveryState.Sending"/> (looked at after a restart or an instance's death).</summary>
     Task<IReadOnlyList<Delivery>> GetPendingDeliveriesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the learner's answers and preferences in every place ("forget me").</summary>

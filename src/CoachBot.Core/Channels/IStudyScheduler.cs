@@ -44,4 +44,10 @@ public interface IStudyChannelJobs
 
     /// <summary>A one-off timer is due (recap, quiz step).</summary>
     Task RunOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Finishes the posts whose instance is gone (stopped or died after recording them): pending ones are sent, ones
+    /// it was sending are closed as outcome unknown. Returns how many were looked at.
+    /// </summary>
+    Task<int> RecoverPendingAsync(CancellationToken cancellationToken = default);
 }

@@ -69,8 +69,15 @@ public sealed record ChannelAnswer(
 /// <summary>What happened to one outbound post.</summary>
 public enum DeliveryState
 {
-    /// <summary>Recorded before sending; not yet confirmed sent.</summary>
+    /// <summary>Recorded before sending; no request for it has left yet.</summary>
     Pending,
+
+    /// <summary>
+    /// Its first request is about to leave or has left (<see cref="SendGate"/>); not yet confirmed. If its owner dies
+    /// now nobody can tell whether the platform got it, so it is never sent again: it is closed as
+    /// <see cref="Failed"/> (outcome unknown) rather than risk a second post.
+    /// </summary>
+    Sending,
 
     /// <summary>Sent.</summary>
     Sent,
@@ -94,6 +101,10 @@ public enum DeliveryState
 /// <param name="LastError">The last failure's short reason.</param>
 /// <param name="ThreadId">The thread it created, once sent.</param>
 /// <param name="UpdatedAt">Last change.</param>
+/// <param name="Owner">
+/// The instance that recorded or took over the delivery (<see cref="IDeliveryOwners.GetCurrentAsync"/>); another
+/// instance takes it over only once this one is gone. <c>null</c> for rows recorded before owners were kept.
+/// </param>
 public sealed record Delivery(
     string Key,
     string Kind,
@@ -103,4 +114,5 @@ public sealed record Delivery(
     int Attempts,
     string? LastError,
     string? ThreadId,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? Owner = null);

@@ -454,6 +454,10 @@ namespace CoachBot.Infrastructure.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlaceKey")
                         .IsRequired()
                         .HasMaxLength(1024)

@@ -51,6 +51,33 @@ public sealed partial class EfStudyChannelStore
     }
 
     /// <inheritdoc />
+    /// <remarks>One conditional <c>UPDATE … WHERE Key AND State AND Owner</c>: the database decides between racers.</remarks>
+    public async Task<bool> TryReplaceDeliveryAsync(Delivery current, Delivery next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        if (current.Key != next.Key)
+        {
+            throw new ArgumentException("A delivery is replaced by one with the same key.", nameof(next));
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var owner = current.Owner;
+        var matching = owner is null
+            ? db.Deliveries.Where(d => d.Key == current.Key && d.State == current.State && d.Owner == null)
+            : db.Deliveries.Where(d => d.Key == current.Key && d.State == current.State && d.Owner == owner);
+        var updated = await matching.ExecuteUpdateAsync(
+            s => s.SetProperty(d => d.State, next.State)
+                .SetProperty(d => d.Owner, next.Owner)
+                .SetProperty(d => d.Attempts, next.Attempts)
+                .SetProperty(d => d.LastError, next.LastError)
+                .SetProperty(d => d.ThreadId, next.ThreadId)
+                .SetProperty(d => d.UpdatedAt, next.UpdatedAt),
+            cancellationToken);
+        return updated == 1;
+    }
+
+    /// <inheritdoc />
     public async Task<Delivery?> GetDeliveryAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -64,7 +91,7 @@ public sealed partial class EfStudyChannelStore
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Deliveries.AsNoTracking()
-            .Where(d => d.State == DeliveryState.Pending)
+            .Where(d => d.State == DeliveryState.Pending || d.State == DeliveryState.Sending)
             .OrderBy(d => d.DueUtc).ThenBy(d => d.Key)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(StudyChannelRows.ToRecord)];

@@ -90,6 +90,7 @@ internal static class StudyChannelModel
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(EnumLength);
             e.Property(x => x.LastError).HasMaxLength(KeyLength);
             e.Property(x => x.ThreadId).HasMaxLength(LongKeyLength);
+            e.Property(x => x.Owner).HasMaxLength(IdLength);
             e.HasIndex(x => x.State);
         });
     }

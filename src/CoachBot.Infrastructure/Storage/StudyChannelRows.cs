@@ -51,7 +51,7 @@ internal static class StudyChannelRows
             StorageJson.Deserialize<GradeDocument>(row.GradeJson).ToGradeResult(), row.CreatedAt, row.UpdatedAt);
 
     public static Delivery ToRecord(DeliveryEntity row) =>
-        new(row.Key, row.Kind, row.PlaceKey, row.DueUtc, row.State, row.Attempts, row.LastError, row.ThreadId, row.UpdatedAt);
+        new(row.Key, row.Kind, row.PlaceKey, row.DueUtc, row.State, row.Attempts, row.LastError, row.ThreadId, row.UpdatedAt, row.Owner);
 
     public static DeliveryEntity ToRow(Delivery delivery) => new()
     {
@@ -64,5 +64,6 @@ internal static class StudyChannelRows
         LastError = delivery.LastError,
         ThreadId = delivery.ThreadId,
         UpdatedAt = delivery.UpdatedAt,
+        Owner = delivery.Owner,
     };
 }

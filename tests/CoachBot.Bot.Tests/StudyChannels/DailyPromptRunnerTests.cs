@@ -105,4 +105,37 @@ public sealed class DailyPromptRunnerTests : IAsyncLifetime
         Assert.Single(_services.Messenger.Sent);
         Assert.Equal(DeliveryState.Sent, (await Store.GetDeliveryAsync(key))!.State);
     }
+
+    [Fact]
+    public async Task RecoverPendingAsync_DeliveryOfALiveInstance_LeftToIt()
+    {
+        var schedule = await SubscribeAsync("msteams:19:g@thread.tacv2");
+        var occurrence = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var key = DailyPromptRunner.DeliveryKey("daily", schedule.Id, occurrence, schedule.PlaceKey);
+        var me = await _services.Provider.GetRequiredService<IDeliveryOwners>().GetCurrentAsync();
+        await Store.TryRecordDeliveryAsync(new Delivery(key, "daily", schedule.PlaceKey, occurrence, DeliveryState.Pending, 0, null, null, occurrence, me)); // being sent right now
+
+        var recovered = await CreateSut().RecoverPendingAsync();
+
+        Assert.Equal(0, recovered);
+        Assert.Empty(_services.Messenger.Sent);
+        Assert.Equal(DeliveryState.Pending, (await Store.GetDeliveryAsync(key))!.State);
+    }
+
+    [Fact]
+    public async Task RecoverPendingAsync_PreviousRunDiedWhileSending_NotSentAgain()
+    {
+        var schedule = await SubscribeAsync("msteams:19:h@thread.tacv2");
+        var occurrence = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var key = DailyPromptRunner.DeliveryKey("daily", schedule.Id, occurrence, schedule.PlaceKey);
+        await Store.TryRecordDeliveryAsync(new Delivery(key, "daily", schedule.PlaceKey, occurrence, DeliveryState.Sending, 1, null, null, occurrence, "previous-run"));
+
+        await _services.RestartAsync();
+        var recovered = await CreateSut().RecoverPendingAsync();
+
+        Assert.Equal(1, recovered);
+        Assert.Empty(_services.Messenger.Sent);
+        var delivery = await Store.GetDeliveryAsync(key);
+        Assert.Equal((DeliveryState.Failed, DeliveryLedger.OutcomeUnknown), (delivery!.State, delivery.LastError));
+    }
 }

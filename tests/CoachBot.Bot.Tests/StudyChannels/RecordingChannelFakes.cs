@@ -13,19 +13,26 @@ public sealed class RecordingMessenger : IChannelMessenger
 
     public SendOutcome NextOutcome { get; set; } = SendOutcome.Sent;
 
-    public Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, CancellationToken cancellationToken = default)
+    public async Task<SendResult> PostAsync(StudyPlace place, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(place);
+        if (gate is not null && !await gate(cancellationToken))
+        {
+            return new SendResult(SendOutcome.Withheld, null, null, "withheld");
+        }
+
         var n = Interlocked.Increment(ref _posts);
         // Like the real sender: a Teams channel post starts a thread; elsewhere replies arrive on the place's conversation,
         // and a Slack post's id is its message ts (what replies in its thread carry as thread_ts).
-        return Record(
+        return await Record(
             "post", place, null, message, place.Kind == PlaceKind.TeamsChannel ? $"{place.ConversationId};messageid={n}" : place.ConversationId,
             place.Kind == PlaceKind.SlackChannel ? SlackTs(n) : null);
     }
 
-    public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default) =>
-        Record("thread", place, threadId, message, threadId);
+    public async Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, SendGate? gate = null, CancellationToken cancellationToken = default) =>
+        gate is not null && !await gate(cancellationToken)
+            ? new SendResult(SendOutcome.Withheld, null, null, "withheld")
+            : await Record("thread", place, threadId, message, threadId);
 
     public Task<SendResult> SendPrivateAsync(StudyPlace place, string userId, string? userName, CoachMessage message, CancellationToken cancellationToken = default) =>
         Record("private", place, userId, message, $"a:1on1-{userId}");

@@ -8,6 +8,7 @@ internal sealed class FakeStudyChannelJobs : IStudyChannelJobs
 {
     private readonly ConcurrentQueue<(string Kind, string Id, DateTimeOffset Due)> _runs = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<DateTimeOffset>> _waiters = new();
+    private int _recoveries;
 
     public bool Throw { get; set; }
 
@@ -18,6 +19,16 @@ internal sealed class FakeStudyChannelJobs : IStudyChannelJobs
 
     public Task RunOnceAsync(string kind, string id, DateTimeOffset dueUtc, CancellationToken cancellationToken = default) =>
         Record(kind, id, dueUtc);
+
+    /// <summary>How often the recovery sweep ran (kept out of <see cref="Runs"/>).</summary>
+    public int Recoveries => _recoveries;
+
+    public Task<int> RecoverPendingAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _recoveries);
+        Waiter("recover", "pending").TrySetResult(DateTimeOffset.UtcNow);
+        return Task.FromResult(0);
+    }
 
     /// <summary>Completes with the scheduled time when (kind, id) runs.</summary>
     public Task<DateTimeOffset> WaitForAsync(string kind, string id) => Waiter(kind, id).Task;

@@ -174,6 +174,35 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_GateSaysNo_NothingReachesTheConnector()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:taken@thread.tacv2");
+
+        var result = await CreateSut().PostAsync(place, Prompt, _ => Task.FromResult(false));
+
+        Assert.Equal(SendOutcome.Withheld, result.Outcome);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Post_Throttled_GateAskedOnceBeforeTheFirstRequestOnly()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:gated@thread.tacv2");
+        _connector.FailNext(1, 429, TimeSpan.FromSeconds(1), target: place.TeamsChannelId, code: "TooManyRequests");
+        var asked = new List<int>();
+
+        var result = await CreateSut().PostAsync(place, Prompt, _ =>
+        {
+            asked.Add(_connector.Requests.Count);
+            return Task.FromResult(true);
+        });
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal([0], asked); // before the first request, not again for the retry
+        Assert.Equal([429, 200], _connector.Requests.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task Post_Forbidden_IsBlockedAfterExactlyOneRequest()
     {
         var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:removed@thread.tacv2");
@@ -224,7 +253,7 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
         await sut.PostAsync(place, Prompt); // Slack: the next send to this channel waits about a second
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.PostAsync(place, Prompt, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.PostAsync(place, Prompt, cancellationToken: cancel.Token));
         Assert.Single(_connector.Activities);
     }
 }

@@ -10,7 +10,10 @@ public sealed partial class QuizService
     /// <summary>Whether <paramref name="kind"/> is a quiz timer.</summary>
     public static bool IsQuizKind(string kind) => kind is AnnounceKind or QuestionKind or ResultsKind;
 
-    /// <summary>Runs a quiz timer. Each step is recorded as a <see cref="Delivery"/> first, so a timer firing twice never posts twice.</summary>
+    /// <summary>
+    /// Runs a quiz timer. Each step goes through the <see cref="DeliveryLedger"/> first, so a timer firing twice, or on
+    /// two instances, never posts twice.
+    /// </summary>
     public Task RunTimerAsync(string kind, string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -38,9 +41,9 @@ public sealed partial class QuizService
         }
 
         var key = $"{AnnounceKind}:{quiz.Id:N}";
-        if (await BeginAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, ct))
+        if (await ledger.BeginAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, ct))
         {
-            await FinishAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ct), ct);
+            await ledger.FinishAsync(key, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ledger.GateFor(key), ct), ct);
         }
     }
 
@@ -53,7 +56,8 @@ public sealed partial class QuizService
         }
 
         var key = $"{QuestionKind}:{quiz.Id:N}:{index}";
-        if (!await BeginAsync(key, QuestionKind, place.PlaceKey, quiz.OpensAt(index), ct))
+        // Private sends to every member: the gate is passed once, before the first of them.
+        if (!await ledger.BeginAsync(key, QuestionKind, place.PlaceKey, quiz.OpensAt(index), ct) || !await ledger.TryStartSendingAsync(key, ct))
         {
             return;
         }
@@ -68,7 +72,7 @@ public sealed partial class QuizService
             failed += sent.Outcome == SendOutcome.Sent ? 0 : 1;
         }
 
-        await FinishAsync(key, QuestionKind, place.PlaceKey, quiz.OpensAt(index), new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"), ct);
+        await ledger.FinishAsync(key, new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"), ct);
         LogQuestionOpened(logger, quiz.Id, index);
     }
 
@@ -80,7 +84,7 @@ public sealed partial class QuizService
         }
 
         var key = $"{ResultsKind}:{quiz.Id:N}";
-        if (!await BeginAsync(key, ResultsKind, place.PlaceKey, quiz.EndUtc, ct))
+        if (!await ledger.BeginAsync(key, ResultsKind, place.PlaceKey, quiz.EndUtc, ct) || !await ledger.TryStartSendingAsync(key, ct))
         {
             return;
         }
@@ -90,14 +94,14 @@ public sealed partial class QuizService
         var members = await quizzes.GetMembersAsync(quiz.Id, ct);
         var answers = await quizzes.GetAnswersAsync(quiz.Id, ct);
         var standings = QuizLeaderboard.Rank(members, answers, quiz.QuestionCount);
-        var posted = await messenger.PostAsync(place, QuizMessages.Leaderboard(quiz, standings, quiz.QuestionCount), ct);
+        var posted = await messenger.PostAsync(place, QuizMessages.Leaderboard(quiz, standings, quiz.QuestionCount), gate: null, ct);
         foreach (var standing in standings)
         {
             var mine = answers.Where(a => a.UserKey == standing.Member.UserKey).ToList();
             await messenger.SendPrivateAsync(place, standing.Member.UserId, standing.Member.UserName, QuizMessages.Breakdown(quiz, set, standing, standings.Count, mine), ct);
         }
 
-        await FinishAsync(key, ResultsKind, place.PlaceKey, quiz.EndUtc, posted, ct);
+        await ledger.FinishAsync(key, posted, ct);
         LogFinished(logger, quiz.Id, members.Count);
     }
 
@@ -107,14 +111,6 @@ public sealed partial class QuizService
         && await sets.GetVersionAsync(quiz.SetId, quiz.SetVersion, ct) is { } set
             ? (quiz, place, set)
             : null;
-
-    /// <summary>Records the step before sending; false when it was recorded before (never post twice).</summary>
-    private Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
-        store.BeginAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct);
-
-    private Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, SendResult result, CancellationToken ct) =>
-        store.UpdateDeliveryAsync(new Delivery(
-            key, kind, placeKey, due, result.Outcome == SendOutcome.Sent ? DeliveryState.Sent : DeliveryState.Failed, 1, result.Error, result.ThreadId, time.GetUtcNow()), ct);
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Quiz {QuizId} opened question index {Index}")]
     private static partial void LogQuestionOpened(ILogger logger, Guid quizId, int index);

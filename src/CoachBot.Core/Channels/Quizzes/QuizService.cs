@@ -22,6 +22,7 @@ public sealed partial class QuizService(
     GradingService grading,
     IChannelMessenger messenger,
     IStudyScheduler scheduler,
+    DeliveryLedger ledger,
     Admin.SetActivation activation,
     IOptions<PracticeOptions> practice,
     TimeProvider time,

@@ -23,4 +23,7 @@ internal sealed class DeliveryEntity
     public string? ThreadId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The instance that owns it (<see cref="Delivery.Owner"/>).</summary>
+    public string? Owner { get; set; }
 }
