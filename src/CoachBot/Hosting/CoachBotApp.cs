@@ -1,4 +1,5 @@
 using CoachBot.Admin;
+using CoachBot.Admin.Web;
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
 using CoachBot.Bot.ChannelSending;
@@ -63,7 +64,7 @@ public static partial class CoachBotApp
         sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
             && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
 
-    /// <summary>Registers every CoachBot service: Core, storage, the bot layer.</summary>
+    /// <summary>Registers every CoachBot service: Core, storage, the bot layer, the web admin page.</summary>
     public static IServiceCollection AddCoachBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -74,6 +75,7 @@ public static partial class CoachBotApp
         services.AddCoachBotBotFramework(configuration);
         services.AddCoachBotChannelSending(configuration);
         services.AddHealthChecks();
+        services.AddCoachBotAdminWeb();
         return services;
     }
 
@@ -116,6 +118,7 @@ public static partial class CoachBotApp
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
         app.MapBotEndpoints();
+        app.MapCoachBotAdminWeb();
         return app;
     }
 
