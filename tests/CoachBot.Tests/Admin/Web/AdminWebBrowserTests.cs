@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CoachBot.Tests.Fakes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,11 +17,10 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
     [ChromiumFact]
     public async Task SignIn_ImportTheSeedDocument_EditAQuestion_AndSeeTheNewVersion()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
-        await using var context = await chromium.NewContextAsync(host.Client.BaseAddress!);
-        var page = await context.NewPageAsync();
+        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db.Path, AdminWebClient.Settings()));
+        var page = session.Page;
         await page.GotoAsync("/admin/import");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/sign-in\\?returnUrl=%2Fadmin%2Fimport$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/sign-in\\?returnUrl=%2Fadmin%2Fimport$"));
         await page.GetByLabel("API key").FillAsync(AdminWebClient.ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
@@ -35,7 +35,7 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
         await Expect(page.Locator("#count-criteria")).ToHaveTextAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import trust-web v1" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/sets/trust-web$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/sets/trust-web$"));
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported \"Amazon-Specific Preparation - Customer Trust Focus\" (trust-web) v1.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit question q2" }).ClickAsync();
 
@@ -57,10 +57,9 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
     [ChromiumFact]
     public async Task Dashboard_RendersTheChart_OneLinePerMentalModel()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
-        await GradedAnswers.SeedAsync(host, Connector.ServiceUrl);
-        await using var context = await chromium.NewContextAsync(host.Client.BaseAddress!);
-        var page = await context.NewPageAsync();
+        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db.Path, AdminWebClient.Settings()));
+        await GradedAnswers.SeedAsync(session.Host, Connector.ServiceUrl);
+        var page = session.Page;
         await SignInAsync(page);
 
         await page.GetByLabel("Window").SelectOptionAsync("7");
@@ -79,10 +78,10 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
 
         await Expect(chart.Locator("circle.point")).ToHaveCountAsync(4 * GradedAnswers.Days);
         await Expect(page.Locator(".legend li")).ToHaveTextAsync([
-            new System.Text.RegularExpressions.Regex("^\\s*Customer-First Security"),
-            new System.Text.RegularExpressions.Regex("^\\s*Scale Thinking"),
-            new System.Text.RegularExpressions.Regex("^\\s*Innovation Enablement"),
-            new System.Text.RegularExpressions.Regex("^\\s*Quantified Impact"),
+            new Regex("^\\s*Customer-First Security"),
+            new Regex("^\\s*Scale Thinking"),
+            new Regex("^\\s*Innovation Enablement"),
+            new Regex("^\\s*Quantified Impact"),
         ]);
         await Expect(page.Locator("#trend-table tbody tr")).ToHaveCountAsync(GradedAnswers.Days);
         await Expect(page.Locator("#participation-table tbody tr")).ToHaveCountAsync(2);
@@ -95,9 +94,8 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
     [ChromiumFact]
     public async Task SignIn_AndMoveAround_WithTheKeyboardAlone()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
-        await using var context = await chromium.NewContextAsync(host.Client.BaseAddress!);
-        var page = await context.NewPageAsync();
+        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db.Path, AdminWebClient.Settings()));
+        var page = session.Page;
         await page.GotoAsync("/admin");
 
         var key = page.GetByLabel("API key");

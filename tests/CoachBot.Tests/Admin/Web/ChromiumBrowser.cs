@@ -1,3 +1,4 @@
+using CoachBot.Tests.Fakes;
 using Microsoft.Playwright;
 
 namespace CoachBot.Tests.Admin.Web;
@@ -17,6 +18,14 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    /// <summary>A page in a fresh context (no cookies) on <paramref name="host"/>; disposing it closes both.</summary>
+    public async Task<BrowserSession> OpenAsync(TestHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var context = await NewContextAsync(host.Client.BaseAddress!);
+        return new BrowserSession(host, context, await context.NewPageAsync());
+    }
 
     /// <summary>A fresh context on <paramref name="baseUrl"/>.</summary>
     public async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool javaScriptEnabled = false)
@@ -45,6 +54,20 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+    }
+}
+
+/// <summary>A browser page on a running host; disposing it closes the page's context and stops the host.</summary>
+public sealed class BrowserSession(TestHost host, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public TestHost Host => host;
+
+    public IPage Page => page;
+
+    public async ValueTask DisposeAsync()
+    {
+        await context.CloseAsync();
+        await host.DisposeAsync();
     }
 }
 
