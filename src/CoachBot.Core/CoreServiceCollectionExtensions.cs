@@ -14,7 +14,7 @@ namespace CoachBot.Core;
 /// <summary>Registers the Core services. Options binding and validation are the host's job.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The practice flow, the 1:1 routing table, the importer and the default grader.</summary>
+    /// <summary>The practice flow, the 1:1 routing table, the importers and the default grader.</summary>
     public static IServiceCollection AddCoachBotCore(this IServiceCollection services)
     {
         services.AddOptions<PracticeOptions>();

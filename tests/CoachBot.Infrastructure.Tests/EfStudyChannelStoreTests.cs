@@ -525,7 +525,27 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task GetAnswersAndPlaceAnswers_SeveralPrompts_OldestFirstAndFiltered()
+    public async Task FindPromptByPostAsync_PostedPrompt_FoundByItsPostIdInItsPlaceOnly()
+    {
+        var sut = CreateSut();
+        var placeKey = NewPlaceKey();
+        var prompt = Prompt(Guid.NewGuid(), placeKey);
+        var other = Prompt(prompt.ScheduleId, placeKey, T0.AddDays(1));
+        await sut.TryAddPromptAsync(prompt);
+        await sut.TryAddPromptAsync(other);
+
+        var posted = prompt with { ThreadId = "B0BOT:T0TEAM:C0STUDY", PostId = "1767254400.000001" };
+        await sut.UpdatePromptAsync(posted);
+        await sut.UpdatePromptAsync(other with { PostId = "1767340800.000001" });
+
+        Assert.Equal(posted, await sut.GetPromptAsync(prompt.Id));
+        Assert.Equal(posted, await sut.FindPromptByPostAsync(placeKey, "1767254400.000001"));
+        Assert.Null(await sut.FindPromptByPostAsync(NewPlaceKey(), "1767254400.000001"));
+        Assert.Null(await sut.FindPromptByPostAsync(placeKey, "1767254400.000002"));
+    }
+
+    [Fact]
+    public async Task GetAnswersAsync_SeveralPrompts_OldestFirstAndOnlyThePrompts()
     {
         var sut = CreateSut();
         var placeKey = NewPlaceKey();
@@ -533,14 +553,75 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
         var tuesday = Prompt(monday.ScheduleId, placeKey, T0.AddDays(1));
         var late = Answer(monday, TestData.NewUserKey(), T0.AddMinutes(30));
         var early = Answer(monday, TestData.NewUserKey(), T0.AddMinutes(1));
-        var nextDay = Answer(tuesday, early.UserKey, T0.AddDays(1).AddMinutes(2));
-        foreach (var answer in new[] { nextDay, late, early, Answer(Prompt(Guid.NewGuid(), NewPlaceKey()), early.UserKey) })
+        foreach (var answer in new[] { Answer(tuesday, early.UserKey, T0.AddDays(1).AddMinutes(2)), late, early })
         {
             await sut.SaveAnswerAsync(answer);
         }
 
         Assert.Equal([early.Id, late.Id], (await sut.GetAnswersAsync(monday.Id)).Select(a => a.Id));
-        Assert.Equal([early.Id, late.Id, nextDay.Id], (await sut.GetPlaceAnswersAsync(placeKey)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task GetAnsweredPromptIdsAsync_Member_IdsOfThePromptsTheyAnsweredInThePlaceOnly()
+    {
+        var sut = CreateSut();
+        var placeKey = NewPlaceKey();
+        var (member, other) = (TestData.NewUserKey(), TestData.NewUserKey());
+        var monday = Prompt(Guid.NewGuid(), placeKey, T0);
+        var tuesday = Prompt(monday.ScheduleId, placeKey, T0.AddDays(1));
+        var wednesday = Prompt(monday.ScheduleId, placeKey, T0.AddDays(2));
+        var elsewhere = Prompt(Guid.NewGuid(), NewPlaceKey());
+        foreach (var answer in new[]
+        {
+            Answer(monday, member), Answer(monday, member, T0.AddMinutes(9)), Answer(tuesday, member), Answer(wednesday, other), Answer(elsewhere, member),
+        })
+        {
+            await sut.SaveAnswerAsync(answer);
+        }
+
+        Assert.Equal(new HashSet<Guid> { monday.Id, tuesday.Id }, await sut.GetAnsweredPromptIdsAsync(placeKey, member));
+        Assert.Empty(await sut.GetAnsweredPromptIdsAsync(placeKey, TestData.NewUserKey()));
+    }
+
+    [Fact]
+    public async Task GetAnsweredPromptIdsByMemberAsync_SomeMembers_EachMappedToTheirPromptIds()
+    {
+        var sut = CreateSut();
+        var placeKey = NewPlaceKey();
+        var (ada, bob, cy, silent) = (TestData.NewUserKey(), TestData.NewUserKey(), TestData.NewUserKey(), TestData.NewUserKey());
+        var monday = Prompt(Guid.NewGuid(), placeKey, T0);
+        var tuesday = Prompt(monday.ScheduleId, placeKey, T0.AddDays(1));
+        foreach (var answer in new[] { Answer(monday, ada), Answer(tuesday, ada), Answer(tuesday, bob), Answer(monday, cy) })
+        {
+            await sut.SaveAnswerAsync(answer);
+        }
+
+        var byMember = await sut.GetAnsweredPromptIdsByMemberAsync(placeKey, [ada, bob, silent]);
+
+        Assert.Equal(new[] { ada, bob, silent }.Order(StringComparer.Ordinal), byMember.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new HashSet<Guid> { monday.Id, tuesday.Id }, byMember[ada]);
+        Assert.Equal(new HashSet<Guid> { tuesday.Id }, byMember[bob]);
+        Assert.Empty(byMember[silent]);
+        Assert.Empty(await sut.GetAnsweredPromptIdsByMemberAsync(placeKey, []));
+    }
+
+    [Fact]
+    public async Task GetAnsweredPromptIdsAsync_GradeUnreadable_StillAnswers()
+    {
+        // Streaks need ids only: the query must not read (or deserialize) answer text and grades.
+        var sut = CreateSut();
+        var placeKey = NewPlaceKey();
+        var member = TestData.NewUserKey();
+        var prompt = Prompt(Guid.NewGuid(), placeKey);
+        var answer = Answer(prompt, member);
+        await sut.SaveAnswerAsync(answer);
+        await using (var db = database.CreateContext())
+        {
+            await db.ChannelAnswers.Where(a => a.Id == answer.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.GradeJson, "not json"));
+        }
+
+        Assert.Equal(new HashSet<Guid> { prompt.Id }, await sut.GetAnsweredPromptIdsAsync(placeKey, member));
+        await Assert.ThrowsAnyAsync<Exception>(() => sut.GetAnswersAsync(prompt.Id)); // the full read does deserialize it
     }
 
     // ---- members ----
@@ -692,8 +773,9 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
         var deleted = await sut.ForgetMemberAsync(member);
 
         Assert.Equal(5, deleted);
-        Assert.Equal([kept.Id], (await sut.GetPlaceAnswersAsync(placeA)).Select(a => a.Id));
-        Assert.Empty(await sut.GetPlaceAnswersAsync(placeB));
+        Assert.Equal([kept.Id], (await sut.GetAnswersAsync(promptA.Id)).Select(a => a.Id));
+        Assert.Empty(await sut.GetAnswersAsync(promptB.Id));
+        Assert.Empty(await sut.GetAnsweredPromptIdsAsync(placeA, member));
         Assert.Equal(new HashSet<string> { other }, await sut.GetNamedMembersAsync(placeA));
         await using var db = database.CreateContext();
         Assert.False(await db.ChannelMembers.AnyAsync(m => m.UserKey == member));

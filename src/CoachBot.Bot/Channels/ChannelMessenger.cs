@@ -19,8 +19,9 @@ namespace CoachBot.Bot.ChannelSending;
 /// Thread ids returned by <see cref="PostAsync"/>: on Teams channels the new thread's conversation id
 /// (<c>19:…@thread.tacv2;messageid=…</c>), which is exactly the conversation id replies in that thread arrive on.
 /// Everywhere else (group chats, Slack, others) the place's conversation id; <see cref="SendResult.ActivityId"/> is
-/// the platform's id of the posted message (on Slack through Azure Bot Service, the message's timestamp): match
-/// replies on their <c>replyToId</c> or, on Slack, on a conversation id ending in <c>:{ActivityId}</c>.
+/// the platform's id of the posted message (on Slack through Azure Bot Service, the message's <c>ts</c>). The runner
+/// keeps it as <see cref="DailyPrompt.PostId"/>; a Slack reply in that message's thread carries it as
+/// <c>thread_ts</c> (<see cref="ChannelTurn.ThreadKey"/>).
 /// </para>
 /// </summary>
 internal sealed class ChannelMessenger(

@@ -62,8 +62,10 @@ public sealed partial class CoachActivityHandler(
 
         if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
         {
+            // An answer in a shared place is graded too: it must not hold the request, and says nothing there while it waits.
             var place = await CapturePlaceAsync(turnContext.Activity, reactivate: false, cancellationToken);
-            await SendAsync(turnContext, await channels.HandleMessageAsync(PlaceNormalizer.ToChannelTurn(turnContext.Activity, place), cancellationToken), cancellationToken);
+            var channelTurn = PlaceNormalizer.ToChannelTurn(turnContext.Activity, place);
+            await SendAsync(turnContext, await RunGradingAsync(turnContext, ct => channels.HandleMessageAsync(channelTurn, ct), quiet: true, cancellationToken), cancellationToken);
             return;
         }
 
@@ -73,7 +75,7 @@ public sealed partial class CoachActivityHandler(
         {
             // An answer (to an open quiz question first, else to practice): an LLM grade may be slow, so it must not hold the request.
             await SendAsync(turnContext, await RunGradingAsync(turnContext, async ct =>
-                await quizzes.TryAnswerAsync(turn.UserKey, turn.Text, ct) is { } receipt ? [receipt] : await router.RouteAsync(turn, ct), cancellationToken), cancellationToken);
+                await quizzes.TryAnswerAsync(turn.UserKey, turn.Text, ct) is { } receipt ? [receipt] : await router.RouteAsync(turn, ct), quiet: false, cancellationToken), cancellationToken);
             return;
         }
 
@@ -94,7 +96,8 @@ public sealed partial class CoachActivityHandler(
         if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
         {
             var place = await CapturePlaceAsync(turnContext.Activity, reactivate: false, cancellationToken);
-            await SendAsync(turnContext, await channels.HandleEditAsync(PlaceNormalizer.ToChannelTurn(turnContext.Activity, place), cancellationToken), cancellationToken);
+            var channelTurn = PlaceNormalizer.ToChannelTurn(turnContext.Activity, place);
+            await SendAsync(turnContext, await RunGradingAsync(turnContext, ct => channels.HandleEditAsync(channelTurn, ct), quiet: true, cancellationToken), cancellationToken);
             return;
         }
 
@@ -102,6 +105,7 @@ public sealed partial class CoachActivityHandler(
         var replies = await RunGradingAsync(
             turnContext,
             async ct => await practice.RegradeAsync(turn, ct) is { } reply ? [reply] : [],
+            quiet: false,
             cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
     }
@@ -176,11 +180,12 @@ public sealed partial class CoachActivityHandler(
     private Task RemovedFromPlaceAsync(IActivity activity, CancellationToken cancellationToken) =>
         channels.RemovedAsync(PlaceNormalizer.ToPlace(activity, time.GetUtcNow()).PlaceKey, cancellationToken);
 
+    // quiet: in shared places, no typing indicator and no "feedback follows" there (see SlowReplyDelivery).
     private Task<IReadOnlyList<CoachMessage>> RunGradingAsync(
-        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, CancellationToken cancellationToken) =>
+        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, bool quiet, CancellationToken cancellationToken) =>
         turnContext.Adapter is TerminalAdapter
             ? work(cancellationToken) // the terminal user simply waits; nothing times out there
-            : slowReplies.RunAsync(turnContext, work, cancellationToken);
+            : slowReplies.RunAsync(turnContext, work, quiet, cancellationToken);
 
     private async Task SendAsync(ITurnContext turnContext, IReadOnlyCollection<CoachMessage> messages, CancellationToken cancellationToken)
     {

@@ -5,6 +5,11 @@ using Newtonsoft.Json.Linq;
 namespace CoachBot.Bot.Handlers;
 
 /// <summary>Reads a shared place (Teams channel or group chat, Slack channel) and a channel turn from an activity.</summary>
+/// <remarks>
+/// Slack through Azure Bot Service: the raw Slack event is in <c>channelData.SlackMessage.event</c> (<c>ts</c>,
+/// <c>thread_ts</c>, <c>channel</c>, <c>user</c>, <c>text</c>); a reply in a thread has <c>thread_ts</c> = the parent's
+/// <c>ts</c>. That is the documented shape; it has not been checked against a live Slack workspace.
+/// </remarks>
 public static class PlaceNormalizer
 {
     private const string TeamsThreadSuffix = ";messageid=";
@@ -13,8 +18,8 @@ public static class PlaceNormalizer
     public static StudyPlace ToPlace(IActivity activity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var conversationId = BaseConversationId(activity.Conversation?.Id ?? string.Empty);
-        var channelData = activity.ChannelData as JObject ?? (activity.ChannelData is null ? null : JObject.FromObject(activity.ChannelData));
+        var channelData = ChannelData(activity);
+        var conversationId = BaseConversationId(activity.Conversation?.Id ?? string.Empty, SlackThreadTs(activity, channelData));
         var type = activity.Conversation?.ConversationType;
         var kind = activity.ChannelId switch
         {
@@ -55,14 +60,34 @@ public static class PlaceNormalizer
             activity.From?.Name,
             TurnNormalizer.ToChatTurn(activity).Text,
             activity.Id,
-            mentioned);
+            mentioned,
+            SlackThreadTs(activity, ChannelData(activity)));
     }
 
-    /// <summary>A Teams channel thread's conversation id without its <c>;messageid=</c> suffix.</summary>
-    public static string BaseConversationId(string conversationId)
+    /// <summary>
+    /// A thread's conversation id without its thread: a Teams channel thread's <c>;messageid=</c> suffix is removed, and
+    /// a <c>:{threadTs}</c> suffix when the conversation id of a Slack thread reply carries it.
+    /// </summary>
+    public static string BaseConversationId(string conversationId, string? threadTs = null)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
+        if (threadTs is not null && conversationId.EndsWith(":" + threadTs, StringComparison.Ordinal))
+        {
+            return conversationId[..^(threadTs.Length + 1)];
+        }
+
         var at = conversationId.IndexOf(TeamsThreadSuffix, StringComparison.OrdinalIgnoreCase);
         return at < 0 ? conversationId : conversationId[..at];
     }
+
+    private static JObject? ChannelData(IActivity activity) =>
+        activity.ChannelData as JObject ?? (activity.ChannelData is null ? null : JObject.FromObject(activity.ChannelData));
+
+    /// <summary>The Slack thread a message was posted in (<c>SlackMessage.event.thread_ts</c>), or <c>null</c> (top level, not Slack).</summary>
+    private static string? SlackThreadTs(IActivity activity, JObject? channelData) =>
+        string.Equals(activity.ChannelId, "slack", StringComparison.OrdinalIgnoreCase)
+            && channelData?["SlackMessage"]?["event"]?["thread_ts"] is JValue { Type: JTokenType.String } ts
+            && !string.IsNullOrWhiteSpace((string?)ts)
+            ? (string?)ts
+            : null;
 }

@@ -16,7 +16,8 @@ namespace CoachBot.Bot.Handlers;
 /// Keeps slow work (an LLM grade) from holding the Bot Framework request. The work starts detached from
 /// the request; after <see cref="GradingOptions.TypingAfter"/> the user sees a typing indicator, and if
 /// the replies are not ready by <see cref="GradingOptions.ReplyDeadline"/> the turn answers "feedback
-/// follows" and the replies are sent later as a proactive message to the same conversation.
+/// follows" and the replies are sent later as a proactive message to the same conversation. In a shared place
+/// (quiet mode) the turn shows nothing while it waits: no typing indicator, no "feedback follows".
 /// On shutdown, pending deliveries are given the host's shutdown timeout to finish.
 /// </summary>
 public sealed partial class SlowReplyDelivery(
@@ -34,26 +35,46 @@ public sealed partial class SlowReplyDelivery(
 
     /// <summary>
     /// Runs <paramref name="work"/> and returns its replies when they are ready within the deadline;
-    /// otherwise tells the user the feedback follows, schedules the proactive delivery, and returns an empty list.
+    /// otherwise tells the user the feedback follows, schedules the proactive delivery, and returns that one message.
     /// </summary>
+    public Task<IReadOnlyList<CoachMessage>> RunAsync(
+        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, CancellationToken cancellationToken) =>
+        RunAsync(turnContext, work, quiet: false, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> and returns its replies when they are ready within the deadline; otherwise
+    /// schedules the proactive delivery of whatever replies the work produces, to the same conversation (a Teams
+    /// channel thread stays the thread).
+    /// </summary>
+    /// <param name="turnContext">The turn.</param>
+    /// <param name="work">The work; it gets a token that is cancelled only when shutdown gives up on it.</param>
+    /// <param name="quiet">
+    /// For shared places (channels, group chats): no typing indicator and no "feedback follows" while the turn waits,
+    /// and an empty list when the deadline passes. Otherwise (1:1) typing after <see cref="GradingOptions.TypingAfter"/>
+    /// and "feedback follows" at the deadline.
+    /// </param>
+    /// <param name="cancellationToken">The request's token (only the waiting is cancelled, not the work).</param>
     public async Task<IReadOnlyList<CoachMessage>> RunAsync(
-        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, CancellationToken cancellationToken)
+        ITurnContext turnContext, Func<CancellationToken, Task<IReadOnlyList<CoachMessage>>> work, bool quiet, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(work);
 
         // Detached from the request: Teams and Slack stop waiting long before a slow grade is done.
         var task = work(_stopping.Token);
-        var typingAfter = _options.TypingAfter < _options.ReplyDeadline ? _options.TypingAfter : _options.ReplyDeadline;
+        var typingAfter = quiet || _options.TypingAfter > _options.ReplyDeadline ? _options.ReplyDeadline : _options.TypingAfter;
         if (await CompletesWithinAsync(task, typingAfter, cancellationToken))
         {
             return await task;
         }
 
-        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-        if (await CompletesWithinAsync(task, _options.ReplyDeadline - typingAfter, cancellationToken))
+        if (!quiet)
         {
-            return await task;
+            await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+            if (await CompletesWithinAsync(task, _options.ReplyDeadline - typingAfter, cancellationToken))
+            {
+                return await task;
+            }
         }
 
         var reference = turnContext.Activity.GetConversationReference();
@@ -61,7 +82,7 @@ public sealed partial class SlowReplyDelivery(
         var adapter = turnContext.Adapter;
         Track(DeliverLaterAsync(task, adapter, identity, reference));
         LogDeferred(logger, reference.ChannelId);
-        return [PracticeMessages.FeedbackFollows()];
+        return quiet ? [] : [PracticeMessages.FeedbackFollows()];
     }
 
     /// <inheritdoc />
@@ -118,6 +139,12 @@ public sealed partial class SlowReplyDelivery(
             replies = [PracticeMessages.SomethingWentWrong()];
         }
 
+        if (replies.Count == 0)
+        {
+            LogNothingToDeliver(logger, reference.ChannelId); // e.g. a channel answer whose feedback went privately
+            return;
+        }
+
         try
         {
             var renderer = renderers.For(reference.ChannelId);
@@ -153,4 +180,7 @@ public sealed partial class SlowReplyDelivery(
 
     [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "Shutdown timeout reached with {Count} deferred deliveries still pending")]
     private static partial void LogAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Debug, Message = "Deferred work on channel {ChannelId} finished with nothing to send in the conversation")]
+    private static partial void LogNothingToDeliver(ILogger logger, string channelId);
 }

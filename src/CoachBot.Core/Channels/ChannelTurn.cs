@@ -9,6 +9,10 @@ namespace CoachBot.Core.Channels;
 /// <param name="Text">The text (mentions of the bot removed, trimmed).</param>
 /// <param name="MessageId">The activity id (kept on edits).</param>
 /// <param name="MentionsBot">True when the bot was @mentioned (channel commands need a mention on Teams).</param>
+/// <param name="ThreadKey">
+/// The platform's id of the thread the message was posted in, where the conversation id does not carry it: on Slack
+/// the parent message's <c>ts</c> (the event's <c>thread_ts</c>). <c>null</c> for a top-level message and on Teams.
+/// </param>
 public sealed record ChannelTurn(
     StudyPlace Place,
     string ConversationId,
@@ -17,7 +21,8 @@ public sealed record ChannelTurn(
     string? UserName,
     string Text,
     string? MessageId,
-    bool MentionsBot)
+    bool MentionsBot,
+    string? ThreadKey = null)
 {
     /// <summary>The author's learner key, <c>{channelId}:{userId}</c>, the same as in 1:1 chat.</summary>
     public string UserKey => $"{Place.ChannelId}:{UserId}";

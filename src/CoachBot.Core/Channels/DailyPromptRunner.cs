@@ -142,7 +142,7 @@ public sealed partial class DailyPromptRunner(
         await FinishSendAsync(key, DailyKind, place, occurrenceUtc, result, ct);
         if (result.Outcome == SendOutcome.Sent)
         {
-            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId }, ct);
+            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId, PostId = result.ActivityId }, ct);
             await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, MissedTimer.RunLate, ct);
             LogPosted(logger, place.PlaceKey, prompt.QuestionId);
         }
@@ -169,9 +169,9 @@ public sealed partial class DailyPromptRunner(
         var answers = await store.GetAnswersAsync(promptId, ct);
         var named = await store.GetNamedMembersAsync(place.PlaceKey, ct);
         var prompts = await store.GetPromptsAsync(place.PlaceKey, ct);
-        var placeAnswers = await store.GetPlaceAnswersAsync(place.PlaceKey, ct);
+        var answered = await store.GetAnsweredPromptIdsByMemberAsync(place.PlaceKey, named, ct); // only named members' streaks are shown
         var now = time.GetUtcNow();
-        var recap = Recap.Build(set, answers, named, user => Streaks.For(user, prompts, placeAnswers, now));
+        var recap = Recap.Build(set, answers, named, user => Streaks.For(prompts, answered.TryGetValue(user, out var ids) ? ids : new HashSet<Guid>(), now));
         var message = StudyChannelMessages.RecapMessage(set, question, recap);
         var result = prompt.ThreadId is { } thread
             ? await messenger.ReplyInThreadAsync(place, thread, message, ct)

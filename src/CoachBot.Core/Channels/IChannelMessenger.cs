@@ -18,10 +18,10 @@ public enum SendOutcome
 /// <summary>The result of one send.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="ThreadId">
-/// For a new post: the conversation id replies to it arrive on (Teams: <c>{channel};messageid={id}</c>; Slack:
-/// the channel conversation id with the message's thread suffix). Otherwise the conversation sent to.
+/// For a new post: the conversation id replies to it arrive on (Teams channel: <c>{channel};messageid={id}</c>;
+/// group chats and Slack: the place's conversation id). Otherwise the conversation sent to.
 /// </param>
-/// <param name="ActivityId">The sent activity's id, when the platform returned one.</param>
+/// <param name="ActivityId">The sent activity's id, when the platform returned one (Slack: the message's <c>ts</c>).</param>
 /// <param name="Error">A short reason when not sent (no user text).</param>
 public sealed record SendResult(SendOutcome Outcome, string? ThreadId, string? ActivityId, string? Error)
 {

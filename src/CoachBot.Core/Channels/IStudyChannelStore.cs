@@ -33,7 +33,7 @@ public interface IStudyChannelStore
     /// <summary>Inserts a prompt; returns false when the schedule already has one for that occurrence.</summary>
     Task<bool> TryAddPromptAsync(DailyPrompt prompt, CancellationToken cancellationToken = default);
 
-    /// <summary>Updates a prompt (thread id, recap sent).</summary>
+    /// <summary>Updates a prompt (thread and post id, recap sent).</summary>
     Task UpdatePromptAsync(DailyPrompt prompt, CancellationToken cancellationToken = default);
 
     /// <summary>A prompt by id, or <c>null</c>.</summary>
@@ -41,6 +41,9 @@ public interface IStudyChannelStore
 
     /// <summary>The prompt whose thread is <paramref name="threadId"/>, or <c>null</c>.</summary>
     Task<DailyPrompt?> FindPromptByThreadAsync(string threadId, CancellationToken cancellationToken = default);
+
+    /// <summary>The place's prompt whose posted message is <paramref name="postId"/> (<see cref="DailyPrompt.PostId"/>), or <c>null</c>.</summary>
+    Task<DailyPrompt?> FindPromptByPostAsync(string placeKey, string postId, CancellationToken cancellationToken = default);
 
     /// <summary>Every prompt of the place, oldest first.</summary>
     Task<IReadOnlyList<DailyPrompt>> GetPromptsAsync(string placeKey, CancellationToken cancellationToken = default);
@@ -54,8 +57,15 @@ public interface IStudyChannelStore
     /// <summary>Every answer to a prompt, oldest first.</summary>
     Task<IReadOnlyList<ChannelAnswer>> GetAnswersAsync(Guid promptId, CancellationToken cancellationToken = default);
 
-    /// <summary>Every answer in the place, oldest first (streaks).</summary>
-    Task<IReadOnlyList<ChannelAnswer>> GetPlaceAnswersAsync(string placeKey, CancellationToken cancellationToken = default);
+    /// <summary>The ids of the place's prompts the member answered (their streak); only ids are read, never answer text or grades.</summary>
+    Task<IReadOnlySet<Guid>> GetAnsweredPromptIdsAsync(string placeKey, string userKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The ids of the place's prompts each of <paramref name="userKeys"/> answered (the recap's streaks), keyed by user key;
+    /// a member without answers maps to an empty set. Only ids are read.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlySet<Guid>>> GetAnsweredPromptIdsByMemberAsync(
+        string placeKey, IReadOnlyCollection<string> userKeys, CancellationToken cancellationToken = default);
 
     /// <summary>Sets whether the member may be named in the place's recaps.</summary>
     Task SetNamedInRecapsAsync(string placeKey, string userKey, bool named, CancellationToken cancellationToken = default);

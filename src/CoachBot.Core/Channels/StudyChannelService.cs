@@ -75,15 +75,22 @@ public sealed partial class StudyChannelService(
     }
 
     /// <summary>
-    /// The question a message answers. In a Teams channel: any reply in the question's thread. Where there are no
-    /// threads the bot can see (group chats, Slack through Azure Bot Service), only messages that mention the bot,
-    /// so ordinary conversation is never graded.
+    /// The question a message answers. In a Teams channel: any reply in the question's thread. In a Slack channel: any
+    /// reply in the question's thread (its <see cref="ChannelTurn.ThreadKey"/> is the question's <see cref="DailyPrompt.PostId"/>).
+    /// Everywhere else (group chats, other Slack messages) only messages that mention the bot, so ordinary
+    /// conversation is never graded.
     /// </summary>
     private async Task<DailyPrompt?> FindPromptAsync(ChannelTurn turn, CancellationToken ct)
     {
         if (turn.Place.Kind == PlaceKind.TeamsChannel)
         {
             return turn.ConversationId == turn.Place.ConversationId ? null : await store.FindPromptByThreadAsync(turn.ConversationId, ct);
+        }
+
+        if (turn.Place.Kind == PlaceKind.SlackChannel && turn.ThreadKey is { } thread
+            && await store.FindPromptByPostAsync(turn.Place.PlaceKey, thread, ct) is { } threaded)
+        {
+            return threaded;
         }
 
         return turn.MentionsBot
@@ -120,7 +127,7 @@ public sealed partial class StudyChannelService(
         LogAnswerGraded(logger, turn.Place.PlaceKey, prompt.QuestionId, grade.Overall, grade.Grader);
 
         var prompts = await store.GetPromptsAsync(turn.Place.PlaceKey, ct);
-        var streak = Streaks.For(turn.UserKey, prompts, await store.GetPlaceAnswersAsync(turn.Place.PlaceKey, ct), now);
+        var streak = Streaks.For(prompts, await store.GetAnsweredPromptIdsAsync(turn.Place.PlaceKey, turn.UserKey, ct), now);
         var isPublic = turn.Place.Feedback == FeedbackMode.Public;
         var feedback = StudyChannelMessages.AnswerFeedback(set, question, grade, streak, regrade || existing is not null, isPublic, turn.UserName);
         return await DeliverAsync(turn, feedback, ct);

@@ -36,6 +36,10 @@ public sealed record DailySchedule(
 /// <param name="ThreadId">The conversation id replies arrive on, once posted.</param>
 /// <param name="RecapDueUtc">When the answer window closes and the recap is posted.</param>
 /// <param name="RecapSentAt">When the recap went out, or <c>null</c>.</param>
+/// <param name="PostId">
+/// The platform's id of the posted question (<see cref="SendResult.ActivityId"/>), once posted: on Slack the message's
+/// <c>ts</c>, which replies in its thread carry as <c>thread_ts</c>.
+/// </param>
 public sealed record DailyPrompt(
     Guid Id,
     Guid ScheduleId,
@@ -46,7 +50,8 @@ public sealed record DailyPrompt(
     string QuestionId,
     string? ThreadId,
     DateTimeOffset RecapDueUtc,
-    DateTimeOffset? RecapSentAt);
+    DateTimeOffset? RecapSentAt,
+    string? PostId = null);
 
 /// <summary>A member's graded answer to a question of the day (a reply in its thread).</summary>
 public sealed record ChannelAnswer(

@@ -341,6 +341,10 @@ namespace CoachBot.Infrastructure.Migrations
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -369,9 +373,9 @@ namespace CoachBot.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlaceKey");
-
                     b.HasIndex("ThreadId");
+
+                    b.HasIndex("PlaceKey", "PostId");
 
                     b.HasIndex("ScheduleId", "OccurrenceUtc", "PlaceKey")
                         .IsUnique();

@@ -46,6 +46,7 @@ public sealed partial class EfStudyChannelStore
                 .SetProperty(p => p.SetVersion, prompt.SetVersion)
                 .SetProperty(p => p.QuestionId, prompt.QuestionId)
                 .SetProperty(p => p.ThreadId, prompt.ThreadId)
+                .SetProperty(p => p.PostId, prompt.PostId)
                 .SetProperty(p => p.RecapDueUtc, prompt.RecapDueUtc)
                 .SetProperty(p => p.RecapSentAt, prompt.RecapSentAt),
             cancellationToken);
@@ -70,6 +71,17 @@ public sealed partial class EfStudyChannelStore
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.DailyPrompts.AsNoTracking()
             .Where(p => p.ThreadId == threadId)
+            .OrderByDescending(p => p.OccurrenceUtc).ThenByDescending(p => p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : StudyChannelRows.ToRecord(row);
+    }
+
+    /// <inheritdoc />
+    public async Task<DailyPrompt?> FindPromptByPostAsync(string placeKey, string postId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.DailyPrompts.AsNoTracking()
+            .Where(p => p.PlaceKey == placeKey && p.PostId == postId)
             .OrderByDescending(p => p.OccurrenceUtc).ThenByDescending(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : StudyChannelRows.ToRecord(row);
@@ -147,14 +159,37 @@ public sealed partial class EfStudyChannelStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ChannelAnswer>> GetPlaceAnswersAsync(string placeKey, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<Guid>> GetAnsweredPromptIdsAsync(string placeKey, string userKey, CancellationToken cancellationToken = default)
     {
+        var byMember = await GetAnsweredPromptIdsByMemberAsync(placeKey, [userKey], cancellationToken);
+        return byMember[userKey];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Projects (user key, prompt id) pairs only: answer text and grade JSON are never read.</remarks>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<Guid>>> GetAnsweredPromptIdsByMemberAsync(
+        string placeKey, IReadOnlyCollection<string> userKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userKeys);
+        var result = userKeys.Distinct(StringComparer.Ordinal).ToDictionary(k => k, _ => new HashSet<Guid>(), StringComparer.Ordinal);
+        if (result.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ChannelAnswers.AsNoTracking()
-            .Where(a => a.PlaceKey == placeKey)
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+        var keys = result.Keys.ToList();
+        var pairs = await db.ChannelAnswers.AsNoTracking()
+            .Where(a => a.PlaceKey == placeKey && keys.Contains(a.UserKey))
+            .Select(a => new { a.UserKey, a.PromptId })
+            .Distinct()
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(StudyChannelRows.ToRecord)];
+        foreach (var pair in pairs)
+        {
+            result[pair.UserKey].Add(pair.PromptId);
+        }
+
+        return result.ToDictionary(kv => kv.Key, kv => (IReadOnlySet<Guid>)kv.Value, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />

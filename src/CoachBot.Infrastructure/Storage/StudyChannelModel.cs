@@ -48,12 +48,13 @@ internal static class StudyChannelModel
             e.Property(x => x.SetId).HasMaxLength(IdLength);
             e.Property(x => x.QuestionId).HasMaxLength(IdLength);
             e.Property(x => x.ThreadId).HasMaxLength(LongKeyLength);
+            e.Property(x => x.PostId).HasMaxLength(KeyLength);
 
             // An occurrence posts at most once. PlaceKey is part of the key only for "run now" prompts, which all
             // share ScheduleId = Guid.Empty: two places running one at the same instant must not collide.
             e.HasIndex(x => new { x.ScheduleId, x.OccurrenceUtc, x.PlaceKey }).IsUnique();
             e.HasIndex(x => x.ThreadId);
-            e.HasIndex(x => x.PlaceKey);
+            e.HasIndex(x => new { x.PlaceKey, x.PostId });
         });
 
         modelBuilder.Entity<ChannelAnswerEntity>(e =>

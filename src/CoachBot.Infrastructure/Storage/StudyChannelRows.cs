@@ -29,7 +29,7 @@ internal static class StudyChannelRows
 
     public static DailyPrompt ToRecord(DailyPromptEntity row) =>
         new(row.Id, row.ScheduleId, row.PlaceKey, row.OccurrenceUtc, row.SetId, row.SetVersion, row.QuestionId, row.ThreadId,
-            row.RecapDueUtc, row.RecapSentAt);
+            row.RecapDueUtc, row.RecapSentAt, row.PostId);
 
     public static DailyPromptEntity ToRow(DailyPrompt prompt) => new()
     {
@@ -43,6 +43,7 @@ internal static class StudyChannelRows
         ThreadId = prompt.ThreadId,
         RecapDueUtc = prompt.RecapDueUtc,
         RecapSentAt = prompt.RecapSentAt,
+        PostId = prompt.PostId,
     };
 
     public static ChannelAnswer ToRecord(ChannelAnswerEntity row) =>

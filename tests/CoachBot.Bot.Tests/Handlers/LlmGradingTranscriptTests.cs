@@ -5,7 +5,6 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Bot.Tests.Handlers;
 
@@ -23,16 +22,7 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
     private readonly FakeLlmGrader _llm = new();
     private BotTestServices _services = null!;
 
-    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services =>
-    {
-        services.Replace(ServiceDescriptor.Singleton<IAnswerGrader>(_llm));
-        services.Configure<GradingOptions>(o =>
-        {
-            o.Provider = GradingOptions.OpenAIProvider;
-            o.TypingAfter = TimeSpan.FromMilliseconds(50);
-            o.ReplyDeadline = TimeSpan.FromMilliseconds(300);
-        });
-    });
+    public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(_llm.ReplaceGraderIn);
 
     public async Task DisposeAsync() => await _services.DisposeAsync();
 
@@ -53,10 +43,7 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
             })
             .StartTestAsync();
 
-        // Polled rather than AssertReply(…, timeout): TestAdapter never disposes the timeout's registration, so a
-        // reply that arrives while it waits leaves a timer that later calls SetCanceled on a completed task and
-        // crashes the test host.
-        var feedback = await NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
+        var feedback = await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
         Assert.Contains("Your score: ", Transcript.Visible(feedback));
         Assert.DoesNotContain(PracticeMessages.QuickGraderNote, Transcript.Visible(feedback));
 
@@ -142,51 +129,6 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
 
     private TestFlow Flow() => new(Adapter(), _services.Bot);
 
-    private static async Task<IActivity> NextReplyAsync(TestAdapter adapter, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        for (var reply = adapter.GetNextReply(); ; reply = adapter.GetNextReply())
-        {
-            if (reply is not null)
-            {
-                return reply;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No reply within {timeout}.");
-            await Task.Delay(20);
-        }
-    }
-
     private static IdPreservingTestAdapter Adapter() =>
         new(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) };
-
-    /// <summary>An LLM grader stand-in: a fixed grade after a delay, or unavailable.</summary>
-    private sealed class FakeLlmGrader : IAnswerGrader
-    {
-        public const string GraderName = "llm-fake-p1";
-        private int _calls;
-
-        public TimeSpan Delay { get; set; }
-
-        public bool Fail { get; set; }
-
-        public int Calls => _calls;
-
-        public string Name => GraderName;
-
-        public GraderKind Kind => GraderKind.Llm;
-
-        public async Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _calls);
-            await Task.Delay(Delay, cancellationToken);
-            if (Fail)
-            {
-                throw new GradingUnavailableException("fake outage");
-            }
-
-            var models = request.Set.Models.Select(m => new ModelGrade(m.Slug, m.Name, 77, EvidenceLevels.For(77), "customer trust", null)).ToList();
-            return new GradeResult(77, models, "Tie the number to a baseline.", [], GraderName);
-        }
-    }
 }

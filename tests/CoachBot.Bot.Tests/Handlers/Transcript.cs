@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -19,5 +20,29 @@ internal static class Transcript
         }
 
         return string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));
+    }
+
+    /// <summary>
+    /// The next reply the bot sends, waiting up to <paramref name="timeout"/> (for proactive sends after the turn).
+    /// Polled rather than <c>AssertReply(…, timeout)</c>: TestAdapter never disposes the timeout's registration, so a
+    /// reply that arrives while it waits leaves a timer that later calls SetCanceled on a completed task and crashes
+    /// the test host.
+    /// </summary>
+    public static async Task<IActivity> NextReplyAsync(TestAdapter adapter, TimeSpan timeout)
+    {
+        IActivity? reply = null;
+        await EventuallyAsync(() => (reply = adapter.GetNextReply()) is not null, timeout, "a reply");
+        return reply!;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <paramref name="timeout"/>.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No {what} within {timeout}.");
+            await Task.Delay(20);
+        }
     }
 }

@@ -17,8 +17,11 @@ public sealed class RecordingMessenger : IChannelMessenger
     {
         ArgumentNullException.ThrowIfNull(place);
         var n = Interlocked.Increment(ref _posts);
-        // Like the real sender: a Teams channel post starts a thread; elsewhere replies arrive on the place's conversation.
-        return Record("post", place, null, message, place.Kind == PlaceKind.TeamsChannel ? $"{place.ConversationId};messageid={n}" : place.ConversationId);
+        // Like the real sender: a Teams channel post starts a thread; elsewhere replies arrive on the place's conversation,
+        // and a Slack post's id is its message ts (what replies in its thread carry as thread_ts).
+        return Record(
+            "post", place, null, message, place.Kind == PlaceKind.TeamsChannel ? $"{place.ConversationId};messageid={n}" : place.ConversationId,
+            place.Kind == PlaceKind.SlackChannel ? SlackTs(n) : null);
     }
 
     public Task<SendResult> ReplyInThreadAsync(StudyPlace place, string threadId, CoachMessage message, CancellationToken cancellationToken = default) =>
@@ -27,7 +30,10 @@ public sealed class RecordingMessenger : IChannelMessenger
     public Task<SendResult> SendPrivateAsync(StudyPlace place, string userId, string? userName, CoachMessage message, CancellationToken cancellationToken = default) =>
         Record("private", place, userId, message, $"a:1on1-{userId}");
 
-    private Task<SendResult> Record(string kind, StudyPlace place, string? target, CoachMessage message, string thread)
+    /// <summary>The ts the fake gives the <paramref name="n"/>th post (Slack ts: seconds.microseconds).</summary>
+    public static string SlackTs(int n) => $"1767254400.{n:D6}";
+
+    private Task<SendResult> Record(string kind, StudyPlace place, string? target, CoachMessage message, string thread, string? activityId = null)
     {
         if (NextOutcome != SendOutcome.Sent)
         {
@@ -35,7 +41,7 @@ public sealed class RecordingMessenger : IChannelMessenger
         }
 
         Sent.Enqueue((kind, place, target, message));
-        return Task.FromResult(SendResult.Ok(thread, Guid.NewGuid().ToString("N")));
+        return Task.FromResult(SendResult.Ok(thread, activityId ?? Guid.NewGuid().ToString("N")));
     }
 }
 

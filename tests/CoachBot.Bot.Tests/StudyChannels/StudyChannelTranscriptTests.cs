@@ -6,6 +6,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
+using static CoachBot.Bot.Tests.StudyChannels.ChannelActivities;
 using Transcript = CoachBot.Bot.Tests.Handlers.Transcript;
 
 namespace CoachBot.Bot.Tests.StudyChannels;
@@ -16,7 +17,6 @@ namespace CoachBot.Bot.Tests.StudyChannels;
 /// </summary>
 public sealed class StudyChannelTranscriptTests : IAsyncLifetime
 {
-    private const string Channel = "19:study@thread.tacv2";
     private const string Admin = "29:admin";
     private const string Good =
         "Security protects customer trust: we rolled out passkeys with self-service guardrails for millions of customers, and account " +
@@ -136,6 +136,30 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoQuestionsAnsweredInARow_FeedbackAndRecapShowTheStreak()
+    {
+        await Flow()
+            .Send(Message("<at>CoachBot</at> name me on", Channel, "29:ana", "Ana")).AssertReply(a => Assert.Contains("recaps may name you", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> run now", Channel, Admin))
+            .StartTestAsync();
+        var first = Assert.Single(await Store.GetPromptsAsync(PlaceKey));
+        await Flow().Send(Message(Good, first.ThreadId!, "29:ana", "Ana")).AssertNoReply().Send(Message("<at>CoachBot</at> run now", Channel, Admin)).StartTestAsync();
+        var second = (await Store.GetPromptsAsync(PlaceKey)).Single(p => p.Id != first.Id);
+
+        await Flow().Send(Message(Weak, second.ThreadId!, "29:ana", "Ana")).AssertNoReply().Send(Message(Good, second.ThreadId!, "29:bo", "Bo")).AssertNoReply().StartTestAsync();
+
+        var privates = _services.Messenger.Sent.Where(s => s.Kind == "private").Select(s => (s.Target, Text: s.Message.ToPlainText())).ToList();
+        Assert.Contains("Streak: 1 question of the day answered.", privates[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Streak: 2 questions of the day in a row.", privates[1].Text, StringComparison.Ordinal);
+        Assert.Equal(("29:bo", true), (privates[2].Target, privates[2].Text.Contains("Streak: 1 question", StringComparison.Ordinal)));
+
+        await _services.Provider.GetRequiredService<DailyPromptRunner>().RunOnceAsync(DailyPromptRunner.RecapKind, second.Id.ToString("N"), second.RecapDueUtc);
+
+        var ana = Assert.Single(await Store.GetAnswersAsync(second.Id), a => a.UserName == "Ana");
+        Assert.Contains($"Ana: {ana.Grade.Overall}/100 · streak 2", _services.Messenger.Sent.Last().Message.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FeedbackPublic_AnswerGetsItsFeedbackInTheThread_AndAnEditIsRegraded()
     {
         await Flow()
@@ -200,31 +224,4 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
     private TestFlow Flow() => new(
         new IdPreservingTestAdapter(Channels.Msteams) { OnTurnError = (_, ex) => throw new InvalidOperationException("turn failed", ex) },
         _services.Bot);
-
-    private static Activity Message(string text, string conversationId, string userId, string? name = null, bool mention = true)
-    {
-        var activity = new Activity(ActivityTypes.Message)
-        {
-            Text = text,
-            From = new ChannelAccount(userId, name ?? userId),
-        };
-        if (mention && text.Contains("<at>", StringComparison.Ordinal))
-        {
-            activity.Entities = [new Entity("mention") { Properties = JObject.FromObject(new { mentioned = new { id = "bot" }, text = "<at>CoachBot</at>" }) }];
-        }
-
-        return InChannel(activity, conversationId);
-    }
-
-    private static Activity GroupChat(Activity activity, string chatId)
-    {
-        activity.ChannelData = JObject.FromObject(new { tenant = new { id = "tenant-1" } });
-        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "groupChat", id: chatId));
-    }
-
-    private static Activity InChannel(Activity activity, string conversationId)
-    {
-        activity.ChannelData = JObject.FromObject(new { team = new { id = "team-1" }, channel = new { id = Channel, name = "study" }, tenant = new { id = "tenant-1" } });
-        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId));
-    }
 }

@@ -55,12 +55,6 @@ public sealed class StudyDocumentParserTests
     private static ImportResult ParseSeed(string? setId = null) =>
         CreateSut().Parse(File.ReadAllText(SeedDocument.Path), SeedSource, setId);
 
-    private static IEnumerable<string> AllText(QuestionSet set) =>
-        new[] { set.Id, set.Title, set.Description, set.Source }
-            .Concat(set.SuccessCriteria)
-            .Concat(set.Models.SelectMany(m => new[] { m.Slug, m.Name, m.Description }.Concat(m.EvidenceHints)))
-            .Concat(set.Questions.SelectMany(q => new[] { q.Id, q.Text, q.GenericAnswer ?? string.Empty, q.StrongAnswer ?? string.Empty }));
-
     [Fact]
     public void Parse_Seed_SucceedsWithoutErrors()
     {
@@ -161,7 +155,7 @@ public sealed class StudyDocumentParserTests
     [Fact]
     public void Parse_Seed_LeavesNoMojibakeInTheSet()
     {
-        var text = AllText(ParseSeed().Set!).ToList();
+        var text = ImportTestData.AllText(ParseSeed().Set!).ToList();
 
         foreach (var pattern in MojibakePatterns)
         {
@@ -201,7 +195,7 @@ public sealed class StudyDocumentParserTests
         var expected = CreateSut().Parse(lf, SeedSource).Set!;
         var actual = CreateSut().Parse(crlf, SeedSource).Set!;
 
-        Assert.Equal(AllText(expected), AllText(actual));
+        Assert.Equal(ImportTestData.AllText(expected), ImportTestData.AllText(actual));
     }
 
     [Fact]

@@ -22,6 +22,8 @@ internal sealed class DailyPromptEntity
 
     public string? ThreadId { get; set; }
 
+    public string? PostId { get; set; }
+
     public DateTimeOffset RecapDueUtc { get; set; }
 
     public DateTimeOffset? RecapSentAt { get; set; }
