@@ -17,6 +17,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
         "/admin/sets/amazon-customer-trust?handler=export&format=json",
         "/admin/import",
         "/admin/channels",
+        "/admin/audit?p=2",
         "/admin/sign-out",
     ];
 

@@ -32,6 +32,9 @@ public sealed class AdminWebPagesTests : LoopbackTest
         var audit = await host.Services.GetRequiredService<AdminService>().Audit.ReadAsync();
         var entry = Assert.Single(audit, e => e.Action == "question.edit");
         Assert.Equal(("key:config-0", AdminVia.Web, 1, 2), (entry.ActorId, entry.Via, entry.BeforeVersion, entry.AfterVersion));
+        Assert.Matches(
+            new Regex(@"<td>key:config-0</td>\s*<td>Web</td>\s*<th scope=""row""><code>question.edit</code></th>\s*<td>amazon-customer-trust</td>\s*<td>v1 &#x2192; v2</td>"),
+            await client.GetPageAsync("/admin/audit?target=amazon"));
     }
 
     [Fact]
@@ -141,6 +144,31 @@ public sealed class AdminWebPagesTests : LoopbackTest
         Assert.Equal(2, Regex.Count(html, @"<li class=""error"">\s*<strong>Error</strong>\s*<span class=""where"">line \d+"));
         Assert.DoesNotContain("handler=confirm", html, StringComparison.Ordinal);
         Assert.Equal(before.Count, (await host.Services.GetRequiredService<AdminService>().Sets.ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Import_OfPastedJson_NamesTheLineColumnAndFieldOfEachProblem()
+    {
+        await using var host = await StartAsync();
+        using var client = await SignedInAsync(host);
+        const string Json = """
+            {
+              "id": "pasted",
+              "title": "Pasted set",
+              "models": [ { "slug": "trust", "name": "Trust" } ],
+              "questions": [
+                { "id": "q1", "text": "Why does trust matter?", "type": "essay" }
+              ]
+            }
+            """;
+
+        using var response = await client.PostFormAsync("/admin/import?handler=preview",
+            [new("Input.Text", Json), new("Input.Format", "Json"), new("Input.SetId", string.Empty)], "/admin/import");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches(new Regex(@"<span class=""where"">line 6, column \d+</span>\s*<code>questions\[0\]\.type</code>"), html);
+        Assert.Null(await host.Services.GetRequiredService<AdminService>().Sets.GetAsync("pasted"));
     }
 
     [Fact]

@@ -128,18 +128,10 @@ public sealed class ImportModel(AdminService admin) : AdminPageModel
             return chosen;
         }
 
-        return fileName is null ? QuestionSetFormat.Markdown : FromFileName(fileName);
+        return fileName is null ? QuestionSetFormat.Markdown
+            : QuestionSetFormats.TryFromFileName(fileName, out var format) ? format
+            : null;
     }
-
-    // Until feat/importers lands (QuestionSetFormats.TryFromFileName); the same extensions.
-    private static QuestionSetFormat? FromFileName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".md" or ".markdown" or ".txt" => QuestionSetFormat.Markdown,
-        ".json" => QuestionSetFormat.Json,
-        ".yaml" or ".yml" => QuestionSetFormat.Yaml,
-        ".csv" => QuestionSetFormat.Csv,
-        _ => null,
-    };
 
     private static byte[]? Decode(string? base64)
     {

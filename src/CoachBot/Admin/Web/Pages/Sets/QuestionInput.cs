@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoachBot.Core.Importing;
 using CoachBot.Core.QuestionSets;
 
 namespace CoachBot.Admin.Web.Pages.Sets;
@@ -6,15 +7,12 @@ namespace CoachBot.Admin.Web.Pages.Sets;
 /// <summary>The question form: every editable field, plus the set version the form was made on.</summary>
 public sealed class QuestionInput
 {
-    /// <summary>The longest question text accepted.</summary>
-    public const int MaxText = 4000;
-
-    /// <summary>The longest example answer or hint list accepted.</summary>
-    public const int MaxAnswer = 10_000;
+    /// <summary>The longest hint list accepted in the form (each hint is checked by <see cref="QuestionSetValidator"/>).</summary>
+    public const int MaxHints = 4 * QuestionSetValidator.MaxAnswerLength;
 
     /// <summary>The question, verbatim.</summary>
     [Required(ErrorMessage = "The question needs a text.")]
-    [StringLength(MaxText, ErrorMessage = "Keep the question under 4,000 characters.")]
+    [StringLength(QuestionSetValidator.MaxQuestionLength, ErrorMessage = "Keep the question to 2,000 characters.")]
     [Display(Name = "Question")]
     public string? Text { get; set; }
 
@@ -26,17 +24,17 @@ public sealed class QuestionInput
     public IList<string> TargetModels { get; set; } = [];
 
     /// <summary>Hints, one per line.</summary>
-    [StringLength(MaxAnswer)]
+    [StringLength(MaxHints)]
     [Display(Name = "Hints (one per line)")]
     public string? Hints { get; set; }
 
     /// <summary>A weak or generic example answer.</summary>
-    [StringLength(MaxAnswer)]
+    [StringLength(QuestionSetValidator.MaxAnswerLength, ErrorMessage = "Keep example answers to 5,000 characters.")]
     [Display(Name = "Weak example answer")]
     public string? WeakAnswer { get; set; }
 
     /// <summary>A strong example answer.</summary>
-    [StringLength(MaxAnswer)]
+    [StringLength(QuestionSetValidator.MaxAnswerLength, ErrorMessage = "Keep example answers to 5,000 characters.")]
     [Display(Name = "Strong example answer")]
     public string? StrongAnswer { get; set; }
 
