@@ -138,7 +138,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task ACreatedKey_SignsIn_AndRevokingItEndsItsSession()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
         var access = host.Services.GetRequiredService<AdminService>().Access;
         var created = (await access.CreateApiKeyAsync(AdminActor.System, "dashboard laptop")).Value!;
         using var client = new AdminWebClient(host);

@@ -9,6 +9,7 @@ namespace CoachBot.Tests.Admin.Web;
 /// The admin page in a real browser (headless Chromium, JavaScript off) on the real host: what an admin does with
 /// a mouse and with the keyboard alone.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTest, IClassFixture<ChromiumBrowser>
 {
     /// <summary>Where the dashboard screenshot is written (the test output folder); docs/admin-dashboard.png is a copy.</summary>

@@ -82,3 +82,13 @@ public sealed class ChromiumFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>
+/// The browser tests run alone: Chromium takes both cores of a small machine for a few seconds, which would push the
+/// timing-sensitive tests of other classes (slow-grade deadlines, channel answers) past their deadlines.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser (not parallel)";
+}
