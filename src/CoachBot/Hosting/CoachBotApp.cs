@@ -1,4 +1,5 @@
 using CoachBot.Admin;
+using CoachBot.Admin.Api;
 using CoachBot.Admin.Web;
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
@@ -75,6 +76,7 @@ public static partial class CoachBotApp
         services.AddCoachBotBotFramework(configuration);
         services.AddCoachBotChannelSending(configuration);
         services.AddHealthChecks();
+        services.AddCoachBotAdminApi();
         services.AddCoachBotAdminWeb();
         return services;
     }
@@ -118,7 +120,8 @@ public static partial class CoachBotApp
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
         app.MapBotEndpoints();
-        app.MapCoachBotAdminWeb();
+        app.MapCoachBotAdminWeb(); // first: its error pages and headers for /admin then wrap the API's authentication middleware too
+        app.MapCoachBotAdminApi();
         return app;
     }
 

@@ -91,37 +91,9 @@ public sealed class StudyChannelOverHttpTests : LoopbackTest
         ["Admin:Users:0"] = Admin,
     });
 
-    private JObject ChannelMessage(string text, string conversationId, string userId)
-    {
-        var activity = new ActivityBuilder("msteams", Connector.ServiceUrl, conversationId, userId).Message(text);
-        activity["conversation"] = new JObject { ["id"] = conversationId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = "tenant-1" };
-        activity["channelData"] = new JObject
-        {
-            ["team"] = new JObject { ["id"] = "19:team@thread.tacv2" },
-            ["channel"] = new JObject { ["id"] = Channel, ["name"] = "study" },
-            ["tenant"] = new JObject { ["id"] = "tenant-1" },
-        };
-        if (text.Contains("<at>", StringComparison.Ordinal))
-        {
-            activity["entities"] = new JArray(new JObject { ["type"] = "mention", ["mentioned"] = new JObject { ["id"] = "28:coachbot" }, ["text"] = "<at>CoachBot</at>" });
-        }
+    private JObject ChannelMessage(string text, string conversationId, string userId) =>
+        TeamsChannelHttp.Message(Connector.ServiceUrl, Channel, text, conversationId, userId);
 
-        return activity;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            if (probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the connector");
-            await Task.Delay(25);
-        }
-    }
+    private static Task<T> WaitAsync<T>(Func<T?> probe)
+        where T : class => TeamsChannelHttp.WaitAsync(probe);
 }
