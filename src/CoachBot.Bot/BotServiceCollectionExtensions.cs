@@ -41,6 +41,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ChannelRenderers>();
         services.AddSingleton<ConversationCapture>();
+        services.AddHttpClient(AttachmentReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<AttachmentReader>();
         services.AddSingleton<SlowReplyDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<SlowReplyDelivery>());
         services.AddSingleton<ILearnerDataEraser, ConversationRecordEraser>();

@@ -1,4 +1,5 @@
 using CoachBot.Core.Admin;
+using CoachBot.Core.Admin.Commands;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Channels.Quizzes;
 using CoachBot.Core.Grading;
@@ -34,9 +35,26 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IChatCommand, ExampleCommand>();
         services.AddSingleton<IChatCommand, StopCommand>();
         services.AddSingleton<IChatCommand, ProgressCommand>();
+        services.AddSingleton<IChatCommand, SetsCommand>();
+        services.AddSingleton<IChatCommand, UseCommand>();
         services.AddSingleton<IChatCommand, ForgetMeCommand>();
         services.AddSingleton<IChatCommand, ForgetMeConfirmCommand>();
         services.AddSingleton<IChatCommand, HelpCommand>();
+
+        // Admin commands of the 1:1 chat (the router refuses them to non-admins), in the order `admin help` lists them.
+        services.AddSingleton<IChatCommand, AdminSetsCommand>();
+        services.AddSingleton<IChatCommand, AdminSetCommand>();
+        services.AddSingleton<IChatCommand, AdminVersionsCommand>();
+        services.AddSingleton<IChatCommand, AdminImportCommand>();
+        services.AddSingleton<IChatCommand, AdminAddQuestionCommand>();
+        services.AddSingleton<IChatCommand, AdminDisableQuestionCommand>();
+        services.AddSingleton<IChatCommand, AdminEnableQuestionCommand>();
+        services.AddSingleton<IChatCommand, AdminRollbackCommand>();
+        services.AddSingleton<IChatCommand, AdminActivateCommand>();
+        services.AddSingleton<IChatCommand, AdminGrantCommand>();
+        services.AddSingleton<IChatCommand, AdminRevokeCommand>();
+        services.AddSingleton<IChatCommand, AdminAuditCommand>();
+        services.AddSingleton<IChatCommand, AdminHelpCommand>();
         services.AddSingleton<ChatCommandRouter>();
 
         // Study channels: the channel command table, in the order `help` lists it, and the scheduled work.
@@ -52,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IChannelCommand, QuizCommand>();
         services.AddSingleton<IChannelCommand, JoinCommand>();
         services.AddSingleton<IChannelCommand, LeaderboardCommand>();
+        services.AddSingleton<IChannelCommand, ActivateHereCommand>();
         services.AddSingleton<ChannelCommandRouter>();
         services.AddSingleton<QuizService>();
         services.AddSingleton<DailyPromptRunner>();

@@ -25,6 +25,7 @@ public sealed partial class CoachActivityHandler(
     PracticeService practice,
     ChannelRenderers renderers,
     ConversationCapture capture,
+    AttachmentReader attachments,
     SlowReplyDelivery slowReplies,
     StudyChannelService channels,
     QuizService quizzes,
@@ -69,7 +70,7 @@ public sealed partial class CoachActivityHandler(
             return;
         }
 
-        var turn = TurnNormalizer.ToChatTurn(turnContext.Activity);
+        var turn = TurnNormalizer.ToChatTurn(turnContext.Activity) with { Attachments = attachments.Describe(turnContext.Activity) };
         var command = router.Match(turn.Text);
         if (command is null)
         {

@@ -9,7 +9,11 @@ namespace CoachBot.Bot.Handlers;
 /// <summary>Turns a Bot Framework activity into a channel-neutral <see cref="ChatTurn"/>.</summary>
 public static partial class TurnNormalizer
 {
-    /// <summary>Builds the turn: button data wins over text; Teams mentions are stripped; text is trimmed.</summary>
+    /// <summary>
+    /// Builds the turn: button data wins over text; Teams mentions are stripped from the text and kept as
+    /// <see cref="ChatTurn.Mentions"/> (the bot excluded); text is trimmed. Attachments are the caller's to add
+    /// (<see cref="AttachmentReader"/>).
+    /// </summary>
     public static ChatTurn ToChatTurn(IActivity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -23,8 +27,22 @@ public static partial class TurnNormalizer
             activity.From?.Name,
             text,
             activity.Id,
-            hasAttachments);
+            hasAttachments)
+        {
+            UserId = activity.From?.Id,
+            UserAadObjectId = activity.From?.AadObjectId,
+            Mentions = Mentions(message, activity.Recipient?.Id),
+        };
     }
+
+    /// <summary>The users mentioned in the message (Bot Framework <c>mention</c> entities), the bot itself excluded.</summary>
+    public static IReadOnlyList<ChatMention> Mentions(IMessageActivity? message, string? botId) =>
+        [.. (message?.Entities ?? [])
+            .Where(e => e.Type == "mention" && e.Properties?["mentioned"] is JObject)
+            .Select(e => (JObject)e.Properties["mentioned"]!)
+            .Select(m => new ChatMention((string?)m["id"] ?? string.Empty, (string?)m["aadObjectId"], (string?)m["name"]))
+            .Where(m => m.Id.Length > 0 && m.Id != botId)
+            .DistinctBy(m => m.Id)];
 
     /// <summary>The learner key, <c>{channelId}:{userId}</c>.</summary>
     public static string UserKey(IActivity activity)

@@ -1,7 +1,6 @@
 using System.Globalization;
+using CoachBot.Core.Admin;
 using CoachBot.Core.Messages;
-using CoachBot.Core.Practice;
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Core.Channels;
 
@@ -122,7 +121,7 @@ public sealed class SkipCommand(IStudyChannelStore store, IStudyScheduler schedu
 
 /// <summary><c>subscribe daily HH:MM zone [days] [set id]</c>: starts (or replaces) the place's question of the day.</summary>
 public sealed class SubscribeCommand(
-    IStudyChannelStore store, IStudyScheduler scheduler, QuestionSets.IQuestionSetStore sets, IOptions<PracticeOptions> practice, TimeProvider time) : IChannelCommand
+    IStudyChannelStore store, IStudyScheduler scheduler, QuestionSets.IQuestionSetStore sets, SetActivation activation, TimeProvider time) : IChannelCommand
 {
     public string Name => "subscribe";
 
@@ -141,10 +140,10 @@ public sealed class SubscribeCommand(
             return [CoachMessage.FromText(parsed.Error!)];
         }
 
-        var setId = spec.SetId ?? practice.Value.DefaultSetId;
-        if (await sets.GetLatestAsync(setId, cancellationToken) is not { } set)
+        var placeSetId = await activation.ResolveAsync(null, turn.Place.PlaceKey, turn.Place.TeamId, cancellationToken);
+        if (await sets.GetLatestAsync(spec.SetId ?? placeSetId, cancellationToken) is not { } set)
         {
-            return [CoachMessage.FromText($"There's no question set '{Scheduling.ScheduleSpec.Clip(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
+            return [StudyChannelMessages.NoSuchSet(spec.SetId ?? placeSetId, placeSetId)];
         }
 
         // One question of the day per place: a new subscription replaces the old one.
@@ -166,7 +165,7 @@ public sealed class SubscribeCommand(
 }
 
 /// <summary><c>run now</c>: posts the next question of the day at once.</summary>
-public sealed class RunNowCommand(IStudyChannelStore store, DailyPromptRunner runner, IOptions<PracticeOptions> practice) : IChannelCommand
+public sealed class RunNowCommand(IStudyChannelStore store, DailyPromptRunner runner, SetActivation activation) : IChannelCommand
 {
     public string Name => "run now";
 
@@ -180,7 +179,8 @@ public sealed class RunNowCommand(IStudyChannelStore store, DailyPromptRunner ru
     {
         ArgumentNullException.ThrowIfNull(turn);
         var schedule = (await store.GetSchedulesAsync(turn.Place.PlaceKey, cancellationToken)).LastOrDefault(s => s.Active);
-        var result = await runner.RunNowAsync(turn.Place, schedule, schedule?.SetId ?? practice.Value.DefaultSetId, cancellationToken);
+        var setId = schedule?.SetId ?? await activation.ResolveAsync(null, turn.Place.PlaceKey, turn.Place.TeamId, cancellationToken);
+        var result = await runner.RunNowAsync(turn.Place, schedule, setId, cancellationToken);
         return result?.Outcome switch
         {
             SendOutcome.Sent => [],

@@ -32,6 +32,10 @@ public static class StudyChannelMessages
     public static CoachMessage OnlyAdmins(string action) =>
         CoachMessage.FromText($"Only admins can {action}. Ask one of this channel's CoachBot admins.");
 
+    /// <summary>A <c>set &lt;id&gt;</c> that does not exist; leaving it out uses <paramref name="placeSetId"/>.</summary>
+    public static CoachMessage NoSuchSet(string setId, string placeSetId) =>
+        CoachMessage.FromText($"There's no question set '{Scheduling.ScheduleSpec.Clip(setId)}'. Leave out \"set …\" to use this channel's set, {placeSetId}.");
+
     public static CoachMessage UnknownCommand() =>
         CoachMessage.FromText("I didn't catch that. Mention me with help to see the channel commands, or reply in a question's thread to answer it.");
 

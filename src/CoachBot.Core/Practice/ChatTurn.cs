@@ -8,4 +8,20 @@ namespace CoachBot.Core.Practice;
 /// <param name="Text">The text with mentions stripped and whitespace trimmed (may be empty).</param>
 /// <param name="MessageId">The channel's message id, used to re-grade edits.</param>
 /// <param name="HasAttachments">True when the message carried files or images.</param>
-public sealed record ChatTurn(string UserKey, string ChannelId, string ConversationId, string? UserName, string Text, string? MessageId, bool HasAttachments = false);
+public sealed record ChatTurn(string UserKey, string ChannelId, string ConversationId, string? UserName, string Text, string? MessageId, bool HasAttachments = false)
+{
+    /// <summary>The author's channel user id (Teams <c>29:…</c>, Slack <c>U…</c>), for the admin check and the audit log.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>The author's Teams AAD object id, when the channel sends one (admins are often configured by it).</summary>
+    public string? UserAadObjectId { get; init; }
+
+    /// <summary>The files attached to the message (not the Teams HTML copy of the text, not cards).</summary>
+    public IReadOnlyList<ChatAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The users @mentioned in the message, the bot itself excluded (their mention text is stripped from <see cref="Text"/>).</summary>
+    public IReadOnlyList<ChatMention> Mentions { get; init; } = [];
+
+    /// <summary>The ids the admin check looks at: the channel user id and the AAD object id.</summary>
+    public IReadOnlyList<string?> AdminIds => [UserId, UserAadObjectId];
+}

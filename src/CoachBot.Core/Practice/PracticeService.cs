@@ -1,3 +1,4 @@
+using CoachBot.Core.Admin;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Messages;
 using CoachBot.Core.QuestionSets;
@@ -13,6 +14,7 @@ namespace CoachBot.Core.Practice;
 public sealed partial class PracticeService(
     IPracticeStore store,
     IQuestionSetStore sets,
+    SetActivation activation,
     GradingService grading,
     IOptions<PracticeOptions> options,
     TimeProvider time,
@@ -23,10 +25,17 @@ public sealed partial class PracticeService(
     /// <summary>The maximum answer length in characters.</summary>
     public int MaxAnswerLength => _options.MaxAnswerLength;
 
-    /// <summary>The set learners practise (the configured default).</summary>
-    public async Task<QuestionSet> GetActiveSetAsync(CancellationToken ct = default) =>
-        await sets.GetLatestAsync(_options.DefaultSetId, ct)
-        ?? throw new InvalidOperationException($"The default question set '{_options.DefaultSetId}' is not in the database.");
+    /// <summary>
+    /// The latest version of the set a learner practises: their own choice (<c>use</c>), else the default an admin
+    /// activated, else <see cref="PracticeOptions.DefaultSetId"/>. <paramref name="userKey"/> <c>null</c>: the default.
+    /// </summary>
+    public async Task<QuestionSet> GetActiveSetAsync(string? userKey, CancellationToken ct = default)
+    {
+        var id = await activation.ResolveAsync(userKey, null, null, ct);
+        return await sets.GetLatestAsync(id, ct)
+            ?? await sets.GetLatestAsync(_options.DefaultSetId, ct)
+            ?? throw new InvalidOperationException($"The default question set '{_options.DefaultSetId}' is not in the database.");
+    }
 
     /// <summary>Records that the learner was seen (profile upsert).</summary>
     public Task TouchAsync(ChatTurn turn, CancellationToken ct = default) =>
@@ -34,13 +43,14 @@ public sealed partial class PracticeService(
 
     /// <summary>The welcome message for a new conversation.</summary>
     public async Task<CoachMessage> WelcomeAsync(CancellationToken ct = default) =>
-        PracticeMessages.Welcome(await GetActiveSetAsync(ct));
+        PracticeMessages.Welcome(await GetActiveSetAsync(null, ct));
 
     /// <summary><c>practice</c>: re-shows the open question if it has no answer yet, else asks the next one.</summary>
     public async Task<CoachMessage> PracticeAsync(ChatTurn turn, CancellationToken ct = default)
     {
         var session = await store.GetOpenSessionAsync(turn.UserKey, ct);
-        if (session?.CurrentQuestionId is { } openId)
+        var active = await GetActiveSetAsync(turn.UserKey, ct);
+        if (session?.CurrentQuestionId is { } openId && session.SetId == active.Id)
         {
             var attempts = await store.GetAttemptsAsync(turn.UserKey, ct);
             if (!attempts.Any(a => a.SessionId == session.Id && a.QuestionId == openId))
@@ -53,15 +63,28 @@ public sealed partial class PracticeService(
             }
         }
 
-        return await NextAsync(turn, ct);
+        return await NextAsync(turn, session, active, ct);
     }
 
     /// <summary><c>next</c>: asks the next question (see <see cref="QuestionPicker"/>).</summary>
-    public async Task<CoachMessage> NextAsync(ChatTurn turn, CancellationToken ct = default)
+    public async Task<CoachMessage> NextAsync(ChatTurn turn, CancellationToken ct = default) =>
+        await NextAsync(turn, await store.GetOpenSessionAsync(turn.UserKey, ct), await GetActiveSetAsync(turn.UserKey, ct), ct);
+
+    /// <summary>
+    /// Picks from the latest version of the active set, so questions an admin added or disabled count at once.
+    /// When the active set changed (<c>use</c>, <c>admin activate</c>), the open session on the old set ends.
+    /// </summary>
+    private async Task<CoachMessage> NextAsync(ChatTurn turn, PracticeSession? session, QuestionSet set, CancellationToken ct)
     {
-        var session = await store.GetOpenSessionAsync(turn.UserKey, ct);
-        var set = session is null ? await GetActiveSetAsync(ct) : await LoadSetAsync(session, ct);
-        session ??= new PracticeSession(Guid.NewGuid(), turn.UserKey, set.Id, set.Version, null, [], time.GetUtcNow(), null);
+        if (session is not null && session.SetId != set.Id)
+        {
+            await store.SaveSessionAsync(session with { CurrentQuestionId = null, EndedAt = time.GetUtcNow() }, ct);
+            session = null;
+        }
+
+        session = session is null
+            ? new PracticeSession(Guid.NewGuid(), turn.UserKey, set.Id, set.Version, null, [], time.GetUtcNow(), null)
+            : session with { SetVersion = set.Version };
 
         var asked = await store.GetAskedQuestionIdsAsync(turn.UserKey, set.Id, ct);
         var attempts = await store.GetAttemptsAsync(turn.UserKey, ct);
@@ -139,7 +162,7 @@ public sealed partial class PracticeService(
                 : PracticeMessages.AnswerTooLong(turn.Text.Length, _options.MaxAnswerLength);
         }
 
-        var set = await sets.GetVersionAsync(latest.SetId, latest.SetVersion, ct) ?? await GetActiveSetAsync(ct);
+        var set = await sets.GetVersionAsync(latest.SetId, latest.SetVersion, ct) ?? await GetActiveSetAsync(turn.UserKey, ct);
         var question = set.FindQuestion(latest.QuestionId);
         if (question is null)
         {
@@ -211,7 +234,7 @@ public sealed partial class PracticeService(
     }
 
     private async Task<QuestionSet> LoadSetAsync(PracticeSession session, CancellationToken ct) =>
-        await sets.GetVersionAsync(session.SetId, session.SetVersion, ct) ?? await GetActiveSetAsync(ct);
+        await sets.GetVersionAsync(session.SetId, session.SetVersion, ct) ?? await GetActiveSetAsync(session.UserKey, ct);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Asked question {QuestionId} of set {SetId} in session {SessionId}")]
     private static partial void LogQuestionAsked(ILogger logger, Guid sessionId, string setId, string questionId);

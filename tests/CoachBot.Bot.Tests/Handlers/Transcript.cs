@@ -45,4 +45,39 @@ internal static class Transcript
             await Task.Delay(20);
         }
     }
+
+    /// <summary>
+    /// What the user sees, one "label: value" per fact whatever the channel: a card's FactSet and its stacked label/value
+    /// pairs alike, Slack's and the terminal's bullets dropped.
+    /// </summary>
+    public static string Flat(IActivity activity)
+    {
+        var message = activity.AsMessageActivity();
+        if (message.Attachments is not [{ Content: JObject card }, ..])
+        {
+            return Visible(activity).Replace("• ", string.Empty, StringComparison.Ordinal).Replace("\n- ", "\n", StringComparison.Ordinal).TrimStart('-', ' ');
+        }
+
+        var lines = new List<string>();
+        foreach (var item in card.SelectTokens("$.body[*]"))
+        {
+            if ((string?)item["type"] == "FactSet")
+            {
+                lines.AddRange(item["facts"]!.Select(f => $"{f["title"]}: {f["value"]}"));
+            }
+            else if ((string?)item["type"] == "Container" && item["items"] is JArray { Count: > 0 } items && items.Count % 2 == 0 && (string?)items[0]["weight"] == "Bolder")
+            {
+                for (var i = 0; i + 1 < items.Count; i += 2)
+                {
+                    lines.Add($"{items[i]["text"]}: {items[i + 1]["text"]}");
+                }
+            }
+            else
+            {
+                lines.AddRange(item.SelectTokens("$..text").Select(t => (string)t!));
+            }
+        }
+
+        return string.Join("\n", lines).Replace("• ", string.Empty, StringComparison.Ordinal);
+    }
 }

@@ -27,7 +27,13 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>Starts the host; <paramref name="configure"/> may add registrations the host does not make yet.</summary>
     public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--ConnectionStrings:CoachBot", $"Data Source={databasePath}", "--Logging:LogLevel:Default", "Warning" };
+        // Quartz keeps schedulers in a process-wide repository by name: hosts running side by side in this test
+        // process would otherwise share the first one's scheduler (and its database).
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0", "--ConnectionStrings:CoachBot", $"Data Source={databasePath}", "--Logging:LogLevel:Default", "Warning",
+            "--Scheduling:InstanceName", $"CoachBotTest-{Guid.NewGuid():N}",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add($"--{key}");

@@ -174,13 +174,4 @@ public sealed class BotOverHttpTests : LoopbackTest
         var exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
         return $"{B64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}")}.{B64($"{{\"iss\":\"{issuer}\",\"aud\":\"00000000-0000-0000-0000-000000000001\",\"exp\":{exp}}}")}.c2lnbmF0dXJl";
     }
-
-    private async Task<RecordedActivity> SendAsync(TestHost host, ActivityBuilder builder, JObject activity, int expectedTotal)
-    {
-        var response = await host.PostActivityAsync(activity);
-        Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}");
-        var received = await Connector.WaitForAsync(builder.ConversationId, expectedTotal);
-        Assert.True(received.Count >= expectedTotal, $"expected {expectedTotal} activities at the connector, got {received.Count}");
-        return received[expectedTotal - 1];
-    }
 }

@@ -22,6 +22,7 @@ public sealed partial class QuizService(
     GradingService grading,
     IChannelMessenger messenger,
     IStudyScheduler scheduler,
+    Admin.SetActivation activation,
     IOptions<PracticeOptions> practice,
     TimeProvider time,
     ILogger<QuizService> logger)
@@ -48,10 +49,10 @@ public sealed partial class QuizService(
             return [CoachMessage.FromText(parsed.Error!)];
         }
 
-        var setId = spec.SetId ?? practice.Value.DefaultSetId;
-        if (await sets.GetLatestAsync(setId, cancellationToken) is not { } set)
+        var placeSetId = await activation.ResolveAsync(null, turn.Place.PlaceKey, turn.Place.TeamId, cancellationToken);
+        if (await sets.GetLatestAsync(spec.SetId ?? placeSetId, cancellationToken) is not { } set)
         {
-            return [CoachMessage.FromText($"There's no question set '{Scheduling.ScheduleSpec.Clip(setId)}'. Leave out \"set …\" to use {practice.Value.DefaultSetId}.")];
+            return [StudyChannelMessages.NoSuchSet(spec.SetId ?? placeSetId, placeSetId)];
         }
 
         var enabled = set.EnabledQuestions;

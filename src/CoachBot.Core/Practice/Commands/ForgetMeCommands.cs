@@ -9,7 +9,7 @@ public sealed class ForgetMeCommand : IChatCommand
 
     public string? Description => "Delete everything I have about you (asks for confirmation).";
 
-    public Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CoachMessage>>([PracticeMessages.ForgetPrompt()]);
 }
 
@@ -20,7 +20,7 @@ public sealed class ForgetMeConfirmCommand(PracticeService practice, IEnumerable
 
     public string? Description => null;
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         var result = await practice.ForgetAsync(turn.UserKey, cancellationToken);
         var other = 0;
@@ -40,13 +40,13 @@ public sealed class HelpCommand(IServiceProvider services) : IChatCommand
 
     public string? Description => "Show this list.";
 
-    public Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         // Resolved lazily: the router depends on every command, including this one.
         var router = (ChatCommandRouter)services.GetService(typeof(ChatCommandRouter))!;
         var lines = router.Commands
             .Where(c => c.Description is not null)
-            .Select(c => (string.Join(" / ", c.Triggers.Where(t => t != "?")), c.Description!));
+            .Select(c => (c.Usage ?? string.Join(" / ", c.Triggers.Where(t => t != "?")), c.Description!));
         return Task.FromResult<IReadOnlyList<CoachMessage>>([PracticeMessages.Help(lines)]);
     }
 }

@@ -11,7 +11,7 @@ public sealed class PracticeCommand(PracticeService practice) : IChatCommand
 
     public string? Description => "Get a question to answer (same as start).";
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         [await practice.PracticeAsync(turn, cancellationToken)];
 }
 
@@ -22,7 +22,7 @@ public sealed class NextCommand(PracticeService practice) : IChatCommand
 
     public string? Description => "Skip to the next question.";
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         [await practice.NextAsync(turn, cancellationToken)];
 }
 
@@ -33,7 +33,7 @@ public sealed class RetryCommand(PracticeService practice) : IChatCommand
 
     public string? Description => "Answer the same question again and see how much you improved.";
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         [await practice.RetryAsync(turn, cancellationToken)];
 }
 
@@ -44,7 +44,7 @@ public sealed class ExampleCommand(PracticeService practice) : IChatCommand
 
     public string? Description => "See a strong example answer (after your first attempt).";
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         [await practice.ExampleAsync(turn, cancellationToken)];
 }
 
@@ -55,7 +55,7 @@ public sealed class StopCommand(PracticeService practice) : IChatCommand
 
     public string? Description => "End the session with a short summary.";
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         [await practice.StopAsync(turn, cancellationToken)];
 }
 
@@ -66,6 +66,6 @@ public sealed class ProgressCommand(PracticeService practice) : IChatCommand
 
     public string? Description => "Your attempts, scores and weakest area.";
 
-    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         [await practice.ProgressAsync(turn, cancellationToken)];
 }

@@ -1,6 +1,8 @@
 using CoachBot.Core.Messages;
 using CoachBot.Core.Practice;
 using CoachBot.Core.Practice.Commands;
+using CoachBot.Core.Tests.Admin;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoachBot.Core.Tests.Practice.Commands;
 
@@ -28,13 +30,56 @@ public sealed class ChatCommandRouterTests
         Assert.Equal("practice", sut.Match("Start!")!.Triggers[0]);
         Assert.Equal("stop", sut.Match("STOP")!.Triggers[0]);
         Assert.Null(sut.Match("I would stop the breach"));
+        Assert.Null(sut.Match("stop the breach")); // exact commands take no arguments
     }
+
+    [Theory]
+    [InlineData("admin set security", "admin set", "security")]
+    [InlineData("  Admin  SET   Security ", "admin set", "Security")]
+    [InlineData("admin sets", "admin sets", "")]
+    [InlineData("admin set", "admin set", "")]
+    [InlineData("admin add question trust Why does trust matter?", "admin add question", "trust Why does trust matter?")]
+    [InlineData("use security", "use", "security")]
+    public void Find_LeadingTrigger_LongestWins_ArgumentsInOriginalCase(string text, string trigger, string arguments)
+    {
+        var match = CreateSut(Commands()).Find(text);
+
+        Assert.Equal((trigger, arguments), (match?.Command.Triggers[0], match?.Arguments));
+    }
+
+    [Fact]
+    public void Find_PastedLines_KeepTheirLineBreaks_AndMatchPastTheSixtyFourthCharacter()
+    {
+        var text = "admin import dry run\n# " + new string('T', 100) + "\n\nmore";
+
+        var match = CreateSut(Commands()).Find(text);
+
+        Assert.Equal("admin import", match?.Command.Triggers[0]);
+        Assert.Equal("dry run\n# " + new string('T', 100) + "\n\nmore", match?.Arguments);
+    }
+
+    [Theory]
+    [InlineData("Use TLS everywhere and rotate keys")]
+    [InlineData("admin sets everything")]
+    [InlineData("administrators set policies")]
+    public void Find_MoreWordsThanTheCommandTakes_IsNotTheCommand(string answer) =>
+        Assert.Null(CreateSut(Commands()).Find(answer));
 
     [Fact]
     public void Constructor_TwoCommandsClaimingOneTrigger_Throws() =>
         Assert.Throws<InvalidOperationException>(() => CreateSut(new FakeCommand("next"), new FakeCommand("Next")));
 
-    private static ChatCommandRouter CreateSut(params IChatCommand[] commands) => new(commands, practice: null!);
+    private static IChatCommand[] Commands() =>
+    [
+        new FakeCommand("admin sets"),
+        new FakeCommand("admin set") { Words = int.MaxValue },
+        new FakeCommand("admin add question") { Words = int.MaxValue },
+        new FakeCommand("admin import") { Words = int.MaxValue },
+        new FakeCommand("use") { Words = 1 },
+    ];
+
+    private static ChatCommandRouter CreateSut(params IChatCommand[] commands) =>
+        new(commands, practice: null!, InMemoryAdminStore.Access(), NullLogger<ChatCommandRouter>.Instance);
 
     private sealed class FakeCommand(params string[] triggers) : IChatCommand
     {
@@ -42,7 +87,11 @@ public sealed class ChatCommandRouterTests
 
         public string? Description => "fake";
 
-        public Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, CancellationToken cancellationToken) =>
+        public int Words { get; init; }
+
+        public int MaxArgumentWords => Words;
+
+        public Task<IReadOnlyList<CoachMessage>> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<CoachMessage>>([]);
     }
 }
