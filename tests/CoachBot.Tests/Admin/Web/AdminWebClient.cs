@@ -25,18 +25,10 @@ internal sealed partial class AdminWebClient : IDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>
-    /// Host settings that configure <see cref="ApiKey"/>, plus <paramref name="more"/>. Each host gets a Quartz scheduler
-    /// name of its own: Quartz registers schedulers process-wide by name (<c>SchedulerRepository</c>), and these hosts
-    /// (which add schedules) run next to other test classes' hosts.
-    /// </summary>
+    /// <summary>Host settings that configure <see cref="ApiKey"/>, plus <paramref name="more"/>.</summary>
     public static Dictionary<string, string?> Settings(params (string Key, string Value)[] more)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Admin:ApiKeys:0"] = ApiKey,
-            ["Scheduling:InstanceName"] = "admin-web-" + Guid.NewGuid().ToString("N"),
-        };
+        var settings = new Dictionary<string, string?> { ["Admin:ApiKeys:0"] = ApiKey };
         foreach (var (key, value) in more)
         {
             settings[key] = value;
