@@ -22,4 +22,13 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Run of {Trigger} due {DueUtc:O} was cancelled by shutdown")]
     public static partial void RunCancelled(ILogger logger, string trigger, DateTimeOffset dueUtc);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Recovery sweep finished {Count} post(s) left unsent by a stopped instance")]
+    public static partial void SweepRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "Recovery sweep failed; the next one tries again")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "Re-running {Trigger} for {OccurrenceUtc:O}: the instance that was running it died")]
+    public static partial void Recovering(ILogger logger, string trigger, DateTimeOffset occurrenceUtc);
 }

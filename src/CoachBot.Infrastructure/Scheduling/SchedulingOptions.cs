@@ -4,7 +4,8 @@ namespace CoachBot.Infrastructure.Scheduling;
 
 /// <summary>
 /// Study-channel timer settings (configuration section <c>Scheduling</c>). Timers live in Quartz.NET's persistent
-/// job store, in the application database (<c>ConnectionStrings:CoachBot</c>).
+/// job store, in the application database (<c>ConnectionStrings:CoachBot</c>). On PostgreSQL several instances can
+/// share them as a cluster (<see cref="Clustered"/>).
 /// </summary>
 public sealed class SchedulingOptions : IValidatableObject
 {
@@ -25,29 +26,72 @@ public sealed class SchedulingOptions : IValidatableObject
     public TimeSpan MissedGracePeriod { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>
-    /// Whether several instances share the timers as a Quartz cluster. Default <c>false</c>, and the only valid value
-    /// on SQLite (kept for a PostgreSQL store later).
+    /// Whether several instances share the timers as a Quartz cluster: every instance runs a scheduler, each timer
+    /// fires on exactly one, and the work of an instance that dies is taken over by the others. Default <c>false</c>.
+    /// Needs <c>Storage:Provider=postgres</c> and <see cref="Enabled"/>; every instance uses the same
+    /// <see cref="InstanceName"/> and gets a generated instance id of its own.
     /// </summary>
     public bool Clustered { get; set; }
 
-    /// <summary>The scheduler's name, unique per database (it keys the rows). Default <c>CoachBot</c>.</summary>
+    /// <summary>
+    /// Clustered: how often an instance records in the database that it is alive. Default 10 seconds. Shorter finds a
+    /// dead instance sooner, at the cost of more database traffic.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Scheduling:ClusterCheckinInterval must be between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Clustered: how long past a missed check-in the others wait before declaring an instance dead and taking over
+    /// its timers, its running jobs and its unsent posts. Default 20 seconds (so a dead instance's work resumes after
+    /// about 30 seconds). Keep it above the longest pause an instance can have (garbage collection, a database failover).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:30:00", ErrorMessage = "Scheduling:ClusterCheckinMisfireThreshold must be between 00:00:00.100 and 00:30:00.")]
+    public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How often one instance looks for posts left unsent by an instance that stopped or died (recorded, never
+    /// confirmed) and finishes them. Default 1 minute. One timer for the whole cluster: it runs on one instance at a time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Scheduling:RecoverySweepInterval must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The scheduler's name (it keys the rows). Default <c>CoachBot</c>. Instances of one cluster share it; separate
+    /// deployments on one database need different names.
+    /// </summary>
     [Required(ErrorMessage = "Scheduling:InstanceName is required.")]
     [RegularExpression("^[A-Za-z0-9._-]{1,80}$", ErrorMessage = "Scheduling:InstanceName must be 1-80 letters, digits, '.', '_' or '-'.")]
     public string InstanceName { get; set; } = "CoachBot";
 
+    /// <summary>
+    /// The storage provider (<c>Storage:Provider</c>), set when the options are registered: clustering needs PostgreSQL.
+    /// Not bound from the section.
+    /// </summary>
+    internal string StorageProvider { get; set; } = "sqlite";
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Clustered)
+        if (Clustered && !string.Equals(StorageProvider, "postgres", StringComparison.OrdinalIgnoreCase))
         {
             yield return new ValidationResult(
-                "Scheduling:Clustered needs a database that supports Quartz clustering (e.g. PostgreSQL); the SQLite store runs one instance.",
+                $"Scheduling:Clustered=true needs Storage:Provider=postgres (Quartz clustering shares the timers through a PostgreSQL database; the '{StorageProvider}' store runs one instance).",
                 [nameof(Clustered)]);
         }
 
-        if (MissedGracePeriod.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        if (Clustered && !Enabled)
         {
-            yield return new ValidationResult("Scheduling:MissedGracePeriod must be a whole number of milliseconds.", [nameof(MissedGracePeriod)]);
+            yield return new ValidationResult(
+                "Scheduling:Clustered=true needs Scheduling:Enabled=true: every instance of a cluster runs a scheduler (its check-ins tell the others it is alive).",
+                [nameof(Clustered), nameof(Enabled)]);
+        }
+
+        foreach (var (name, value) in new[] { (nameof(MissedGracePeriod), MissedGracePeriod), (nameof(ClusterCheckinInterval), ClusterCheckinInterval), (nameof(ClusterCheckinMisfireThreshold), ClusterCheckinMisfireThreshold), (nameof(RecoverySweepInterval), RecoverySweepInterval) })
+        {
+            if (value.Ticks % TimeSpan.TicksPerMillisecond != 0)
+            {
+                yield return new ValidationResult($"Scheduling:{name} must be a whole number of milliseconds.", [name]);
+            }
         }
     }
 }

@@ -13,14 +13,19 @@ public static class SchedulingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SchedulingOptions"/> (section <c>Scheduling</c>, validated at start), <see cref="IStudyScheduler"/>
     /// and a Quartz.NET scheduler whose persistent job store is the application database (<c>ConnectionStrings:CoachBot</c>,
-    /// SQLite): Quartz creates its own <c>QRTZ_</c> tables when missing (schema provisioning), independent of the EF
-    /// migrations. The misfire threshold is <see cref="SchedulingOptions.MissedGracePeriod"/>; timers missed by longer
-    /// are skipped and logged. With <c>Scheduling:Enabled</c> (read now) the Quartz hosted service starts the scheduler
-    /// with the host, after the database migration (which runs in <c>StartingAsync</c>) and waits for running jobs on
-    /// shutdown. <see cref="IStudyChannelJobs"/> is not registered here: Core's study-channel service provides it (scoped).
+    /// SQLite or PostgreSQL as <c>Storage:Provider</c> says): Quartz creates its own <c>QRTZ_</c> tables when missing
+    /// (schema provisioning), independent of the EF migrations. The misfire threshold is
+    /// <see cref="SchedulingOptions.MissedGracePeriod"/>; timers missed by longer are skipped and logged. With
+    /// <c>Scheduling:Clustered</c> (PostgreSQL) the store is a Quartz cluster: database locks, a generated instance id
+    /// per process, check-ins, and the jobs of a dead instance re-run by the others (<c>RequestRecovery</c>); the
+    /// delivery ledger's owners are then the cluster's live instances (<see cref="ClusterDeliveryOwners"/>). A
+    /// cluster-wide sweep (<see cref="DeliverySweepJob"/>) finishes posts a stopped instance left unsent. With
+    /// <c>Scheduling:Enabled</c> (read now) the Quartz hosted service starts the scheduler with the host, after the
+    /// database migration (which runs in <c>StartingAsync</c>) and waits for running jobs on shutdown.
+    /// <see cref="IStudyChannelJobs"/> is not registered here: Core's study-channel service provides it.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The configuration holding <c>Scheduling</c> and <c>ConnectionStrings:CoachBot</c>.</param>
+    /// <param name="configuration">The configuration holding <c>Scheduling</c>, <c>Storage:Provider</c> and <c>ConnectionStrings:CoachBot</c>.</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddCoachBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,13 +33,17 @@ public static class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var section = configuration.GetSection(SchedulingOptions.SectionName);
+        var provider = configuration[$"{StorageOptions.SectionName}:Provider"] ?? StorageOptions.Sqlite;
+        var postgres = string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase);
         services.AddOptions<SchedulingOptions>()
             .Bind(section)
+            .PostConfigure(o => o.StorageProvider = provider)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         // Quartz is configured now, from the same section (validation at start reports bad values).
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var clustered = options.Clustered && postgres;
         var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -45,10 +54,23 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = options.InstanceName);
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                // One name for every instance of a cluster; each process gets its own generated id (AUTO).
+                scheduler.InstanceName = options.InstanceName;
+                scheduler.GenerateInstanceId = clustered;
+            });
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(SqliteConnectionStrings.Prepare(connectionString));
+                if (postgres)
+                {
+                    store.UsePostgres(connectionString);
+                }
+                else
+                {
+                    store.UseSqlite(SqliteConnectionStrings.Prepare(connectionString));
+                }
+
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
                 store.ConfigureStore(job =>
@@ -60,14 +82,29 @@ public static class SchedulingServiceCollectionExtensions
                     job.StoreJobDataAsStrings = true;
                 });
 
-                // Clustering (Scheduling:Clustered) waits for a PostgreSQL store; SQLite runs one scheduler instance.
+                if (clustered)
+                {
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = options.ClusterCheckinInterval;
+                        cluster.CheckinMisfireThreshold = options.ClusterCheckinMisfireThreshold;
+                    });
+                }
             });
             quartz.AddTriggerListener<MissedTimerListener>();
+            quartz.ScheduleJob<DeliverySweepJob>(
+                trigger => DeliverySweepJob.Trigger(trigger, options.RecoverySweepInterval),
+                job => job.WithIdentity(DeliverySweepJob.Key).RequestRecovery(false));
         });
 
         if (options.Enabled)
         {
             services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        }
+
+        if (clustered)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IDeliveryOwners, ClusterDeliveryOwners>());
         }
 
         services.TryAddSingleton<IStudyScheduler, QuartzStudyScheduler>();

@@ -8,7 +8,9 @@ namespace CoachBot.Infrastructure.Scheduling;
 /// <summary>
 /// Fires one occurrence of a daily schedule: calls <see cref="IStudyChannelJobs.RunDailyAsync"/> in a new DI scope with
 /// the scheduled (not the actual) fire time. Failures are logged and not retried: the schedule waits for its next
-/// occurrence, and Core's delivery records keep an occurrence from posting twice. Never two runs of one schedule at once.
+/// occurrence, and Core's delivery records keep an occurrence from posting twice. Never two runs of one schedule at once,
+/// in the whole cluster. A run whose instance died is run again elsewhere for the same occurrence
+/// (<see cref="StudyTriggers.ScheduledTime"/>).
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class StudyDailyJob(IServiceScopeFactory scopes, ILogger<StudyDailyJob> logger) : IJob
@@ -16,7 +18,12 @@ internal sealed class StudyDailyJob(IServiceScopeFactory scopes, ILogger<StudyDa
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var scheduled = StudyTriggers.ScheduledTime(context);
+        if (context.Recovering)
+        {
+            SchedulingLog.Recovering(logger, context.Trigger.Key.ToString(), scheduled);
+        }
+
         if (!Guid.TryParse(context.MergedJobDataMap.GetString(StudyTriggers.ScheduleIdKey), out var scheduleId))
         {
             SchedulingLog.BadJobData(logger, context.Trigger.Key.ToString());
@@ -27,7 +34,7 @@ internal sealed class StudyDailyJob(IServiceScopeFactory scopes, ILogger<StudyDa
         {
             await using var scope = scopes.CreateAsyncScope();
             var jobs = scope.ServiceProvider.GetRequiredService<IStudyChannelJobs>();
-            await jobs.RunDailyAsync(scheduleId, scheduled.ToUniversalTime(), cancellationToken).ConfigureAwait(false);
+            await jobs.RunDailyAsync(scheduleId, scheduled, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -7,14 +7,21 @@ namespace CoachBot.Infrastructure.Scheduling;
 
 /// <summary>
 /// Fires a one-off timer (recap, quiz step): calls <see cref="IStudyChannelJobs.RunOnceAsync"/> in a new DI scope with
-/// the scheduled time. Failures are logged and not retried (the trigger is spent either way).
+/// the scheduled time. Failures are logged and not retried (the trigger is spent either way). Never two runs of one
+/// timer at once (a recovered run and a late one).
 /// </summary>
+[DisallowConcurrentExecution]
 internal sealed class StudyOnceJob(IServiceScopeFactory scopes, ILogger<StudyOnceJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var scheduled = StudyTriggers.ScheduledTime(context);
+        if (context.Recovering)
+        {
+            SchedulingLog.Recovering(logger, context.Trigger.Key.ToString(), scheduled);
+        }
+
         var kind = context.MergedJobDataMap.GetString(StudyTriggers.KindKey);
         var id = context.MergedJobDataMap.GetString(StudyTriggers.IdKey);
         if (string.IsNullOrEmpty(kind) || string.IsNullOrEmpty(id))
@@ -27,7 +34,7 @@ internal sealed class StudyOnceJob(IServiceScopeFactory scopes, ILogger<StudyOnc
         {
             await using var scope = scopes.CreateAsyncScope();
             var jobs = scope.ServiceProvider.GetRequiredService<IStudyChannelJobs>();
-            await jobs.RunOnceAsync(kind, id, scheduled.ToUniversalTime(), cancellationToken).ConfigureAwait(false);
+            await jobs.RunOnceAsync(kind, id, scheduled, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -31,19 +31,24 @@ internal static class StudyTriggers
 
     public static TriggerKey OnceTriggerKey(string kind, string id) => new(OnceName(kind, id), OnceGroup);
 
-    /// <summary>The cron expression of a schedule: second 0 of its local minute, on its days (Quartz day names).</summary>
+    /// <summary>The cron expression of a schedule: its local time (to the second; schedules set in chat have second 0), on its days (Quartz day names).</summary>
     public static string CronExpression(DailySchedule schedule)
     {
         var days = schedule.Days.Distinct().Count() == 7
             ? "*"
             : string.Join(',', schedule.Days.Distinct().Order().Select(d => d.ToString()[..3].ToUpperInvariant()));
-        return string.Create(CultureInfo.InvariantCulture, $"0 {schedule.LocalTime.Minute} {schedule.LocalTime.Hour} ? * {days}");
+        return string.Create(CultureInfo.InvariantCulture, $"{schedule.LocalTime.Second} {schedule.LocalTime.Minute} {schedule.LocalTime.Hour} ? * {days}");
     }
 
+    /// <summary>
+    /// A schedule's job. It requests recovery: in a cluster, a run whose instance died is run again by another (the
+    /// delivery ledger keeps the places it already reached from a second post).
+    /// </summary>
     public static IJobDetail DailyJob(DailySchedule schedule) =>
         JobBuilder.Create<StudyDailyJob>()
             .WithIdentity(DailyJobKey(schedule.Id))
             .UsingJobData(ScheduleIdKey, schedule.Id.ToString("D"))
+            .RequestRecovery()
             .Build();
 
     /// <summary>
@@ -81,12 +86,29 @@ internal static class StudyTriggers
         return calendar;
     }
 
+    /// <summary>A one-off timer's job; it requests recovery like <see cref="DailyJob"/>.</summary>
     public static IJobDetail OnceJob(string kind, string id) =>
         JobBuilder.Create<StudyOnceJob>()
             .WithIdentity(OnceJobKey(kind, id))
             .UsingJobData(KindKey, kind)
             .UsingJobData(IdKey, id)
+            .RequestRecovery()
             .Build();
+
+    /// <summary>
+    /// The fire time a run stands for: the scheduled time, or, when a job is re-run because its instance died, the
+    /// original firing's scheduled time (which keys the occurrence's deliveries), not the recovery's.
+    /// </summary>
+    public static DateTimeOffset ScheduledTime(IJobExecutionContext context)
+    {
+        if (context.Recovering
+            && long.TryParse(context.MergedJobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime), NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+
+        return (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).ToUniversalTime();
+    }
 
     /// <summary>
     /// A one-off trigger. Missed by more than the grace period it either never fires (<see cref="MissedTimer.Skip"/>:

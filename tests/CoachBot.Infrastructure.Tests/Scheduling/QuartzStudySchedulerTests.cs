@@ -155,7 +155,45 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("Scheduling:Clustered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Scheduling:Clustered=true needs Storage:Provider=postgres", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clustered_WithTheSchedulerDisabled_FailsAtStart()
+    {
+        using var host = SchedulingTestHost.Build(
+            _database, new Dictionary<string, string?> { ["Scheduling:Clustered"] = "true", ["Scheduling:Enabled"] = "false" }, out _, out _);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Scheduling:Clustered=true needs Scheduling:Enabled=true", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clustered_OnPostgres_OwnersAreTheClustersLiveNodes()
+    {
+        using var host = SchedulingTestHost.Build(_database, new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgres",
+            ["Scheduling:Clustered"] = "true",
+            ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
+        }, out _, out _);
+
+        var options = host.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+
+        Assert.IsType<ClusterDeliveryOwners>(host.Services.GetRequiredService<IDeliveryOwners>());
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20)), (options.ClusterCheckinInterval, options.ClusterCheckinMisfireThreshold));
+    }
+
+    [Fact]
+    public async Task RecoverySweep_RunsEveryInterval()
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database, new Dictionary<string, string?> { ["Scheduling:RecoverySweepInterval"] = "00:00:01" });
+
+        await host.Jobs.WaitForAsync("recover", "pending").WaitAsync(Patience);
+
+        Assert.True(host.Jobs.Recoveries >= 1);
+        Assert.Empty(host.Jobs.Runs);
     }
 
     [Fact]
@@ -165,6 +203,10 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
         var options = host.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
 
         Assert.Equal((true, TimeSpan.FromHours(2), false), (options.Enabled, options.MissedGracePeriod, options.Clustered));
+        Assert.Equal(
+            (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(1)),
+            (options.ClusterCheckinInterval, options.ClusterCheckinMisfireThreshold, options.RecoverySweepInterval));
+        Assert.Null(host.Services.GetService<IDeliveryOwners>()); // one instance: Core's default owners stay
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is QuartzHostedService);
         Assert.IsType<QuartzStudyScheduler>(host.Services.GetRequiredService<IStudyScheduler>());
     }
