@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using CoachBot.Core.Channels;
+using CoachBot.Tests.ChannelSending;
+using CoachBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace CoachBot.Tests.Cluster;
+
+/// <summary>
+/// Three instances of the real server (<c>dotnet CoachBot.dll</c> processes on their own loopback ports) as a Quartz
+/// cluster on one fresh PostgreSQL database, one loopback Bot Connector for all: 500 Teams channels subscribed to one
+/// daily occurrence a few seconds ahead. Every channel must get exactly one post, the work must be shared, and it
+/// must stay exactly one when an instance is killed with SIGKILL in the middle of the fan-out.
+/// </summary>
+[Collection(SendingCollection.Name)]
+public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Places = 500;
+    private const int PostedEvent = 4200;
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(30);
+    private readonly string _schedulerName = $"CoachBotCluster-{Guid.NewGuid():N}";
+    private readonly List<ClusterInstance> _instances = [];
+    private LoopbackConnector _connector = null!;
+    private ClusterDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LoopbackConnector.StartAsync();
+        _database = ClusterDatabase.Create();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [PostgresFact]
+    public async Task ThreeInstances_500Channels_OneOccurrence_ExactlyOnePostEach_SharedByTheInstances()
+    {
+        var clock = Stopwatch.StartNew();
+        var fire = await SeedAsync();
+        await StartInstancesAsync(3, fire);
+
+        await WaitForPostsAsync(Places, fire + TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(4)); // a late duplicate would arrive now
+
+        var perPlace = PostsPerPlace();
+        var workers = _instances.Where(i => i.Events(PostedEvent).Count > 0).ToList();
+        Report("no kill", perPlace, clock.Elapsed, fire);
+        Assert.Equal(Places, perPlace.Count);
+        Assert.All(perPlace, p => Assert.Equal(1, p.Value));
+        Assert.True(workers.Count > 1, $"one instance did all the work: {Shares()}");
+        Assert.Equal(Places, _instances.Sum(i => i.Events(PostedEvent).Count));
+    }
+
+    [PostgresFact]
+    public async Task KillNineMidFanOut_StillExactlyOnePostEach_TheSurvivorsFinish()
+    {
+        var clock = Stopwatch.StartNew();
+        var fire = await SeedAsync();
+        await StartInstancesAsync(3, fire);
+
+        await WaitForPostsAsync(100, fire + TimeSpan.FromSeconds(60));
+        var victim = _instances.OrderByDescending(i => i.Events(PostedEvent).Count).First();
+        victim.Kill();
+        var atKill = Posts().Count;
+        output.WriteLine($"killed {victim} after {atKill} posts");
+
+        await WaitForPostsAsync(Places, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(6)); // recovery runs and sweeps: a duplicate would arrive now
+
+        var perPlace = PostsPerPlace();
+        var survivors = _instances.Where(i => i != victim).ToList();
+        Report($"kill -9 of {victim.Name} after {atKill} posts", perPlace, clock.Elapsed, fire);
+        Assert.True(atKill < Places, "the fan-out was over before the kill");
+        Assert.Equal(Places, perPlace.Count);
+        Assert.All(perPlace, p => Assert.Equal(1, p.Value));
+        Assert.True(survivors.Sum(i => i.Events(PostedEvent).Count) >= Places - atKill, $"the survivors did not finish the rest: {Shares()}");
+    }
+
+    /// <summary>
+    /// Subscribes the channels through the stores and the scheduler of a short-lived host on the same database (its
+    /// scheduler not started: it only stores the timers), all to one occurrence <see cref="Lead"/> ahead, in UTC to the
+    /// second; returns that time.
+    /// </summary>
+    private async Task<DateTimeOffset> SeedAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var fire = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) + Lead;
+        await using var seeder = await TestHost.StartAsync(string.Empty, Settings(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }));
+        var store = seeder.Services.GetRequiredService<IStudyChannelStore>();
+        var scheduler = seeder.Services.GetRequiredService<IStudyScheduler>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Places), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
+        {
+            var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, Channel(i));
+            await store.UpsertPlaceAsync(place, reactivate: true, ct);
+            var schedule = new DailySchedule(Guid.NewGuid(), place.PlaceKey, TimeOnly.FromDateTime(fire.UtcDateTime), "Etc/UTC",
+                Core.Channels.Scheduling.ScheduleDays.EveryDay, "amazon-customer-trust", [], true, "msteams:29:admin", now);
+            await store.SaveScheduleAsync(schedule, ct);
+            await scheduler.ScheduleDailyAsync(schedule, ct);
+        });
+        output.WriteLine($"seeded {Places} channels in {DateTimeOffset.UtcNow - now}; occurrence {fire:O}");
+        return fire;
+    }
+
+    private async Task StartInstancesAsync(int count, DateTimeOffset fire)
+    {
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(i => ClusterInstance.StartAsync($"instance-{(char)('a' + i)}", Settings(new Dictionary<string, string?>
+        {
+            ["Scheduling:Clustered"] = "true",
+            ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
+            ["Scheduling:ClusterCheckinMisfireThreshold"] = "00:00:02",
+            ["Scheduling:RecoverySweepInterval"] = "00:00:02",
+            ["ChannelSending:TenantMessagesPerSecond"] = "50",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:CoachBot.Core.Channels.DailyPromptRunner"] = "Information",
+            ["Logging:LogLevel:CoachBot.Infrastructure.Scheduling"] = "Information",
+        }))));
+        _instances.AddRange(started);
+        output.WriteLine($"started {string.Join(", ", started.Select(s => s.ToString()))}; {fire - DateTimeOffset.UtcNow} before the occurrence");
+        Assert.True(DateTimeOffset.UtcNow < fire, "the instances took longer to start than the lead: raise Lead");
+    }
+
+    private Dictionary<string, string?> Settings(Dictionary<string, string?> extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CoachBot"] = _database.ConnectionString,
+            ["Storage:Provider"] = "postgres",
+            ["Scheduling:InstanceName"] = _schedulerName,
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static string Channel(int i) => $"19:cluster-{i:D3}@thread.tacv2";
+
+    /// <summary>The channel posts at the connector (each a new Teams thread), by channel id.</summary>
+    private List<string> Posts() =>
+        [.. _connector.Conversations.Where(c => c.Id.Contains(";messageid=", StringComparison.Ordinal)).Select(c => c.Id.Split(';')[0])];
+
+    private Dictionary<string, int> PostsPerPlace() => Posts().GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+
+    private async Task WaitForPostsAsync(int count, DateTimeOffset deadline)
+    {
+        while (Posts().Count < count)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"only {Posts().Count} of {count} posts by {deadline:O}; {Shares()}");
+            await Task.Delay(20);
+        }
+    }
+
+    private string Shares() => string.Join(", ", _instances.Select(i => $"{i.Name}{(i.HasExited ? " (dead)" : string.Empty)}: {i.Events(PostedEvent).Count} posted"));
+
+    private void Report(string scenario, Dictionary<string, int> perPlace, TimeSpan elapsed, DateTimeOffset fire)
+    {
+        var duplicates = perPlace.Values.Sum(n => n - 1);
+        var missing = Places - perPlace.Count;
+        output.WriteLine(
+            $"{scenario}: {Posts().Count} posts for {perPlace.Count}/{Places} channels, {duplicates} duplicate(s), {missing} missing; " +
+            $"{Shares()}; re-run jobs: {_instances.Sum(i => i.Events(4008).Count)}; outcome unknown: {_instances.Sum(i => i.Events(4211).Count)}; " +
+            $"taken over: {_instances.Sum(i => i.Events(4210).Count)}; fan-out {DateTimeOffset.UtcNow - fire - TimeSpan.FromSeconds(4):g} after the occurrence (approx.); test {elapsed:g}");
+    }
+}
