@@ -79,11 +79,7 @@ internal sealed class QuartzStudyScheduler(ISchedulerFactory schedulers, ILogger
         return trigger?.NextFireTimeUtc;
     }
 
-    private static async Task DeleteCalendarIfPresentAsync(IScheduler scheduler, string name, CancellationToken cancellationToken)
-    {
-        if (await scheduler.GetCalendar(name, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            await scheduler.DeleteCalendar(name, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    // Deleting a calendar that is not there is a no-op; looking it up first would log a store warning when it is missing.
+    private static Task DeleteCalendarIfPresentAsync(IScheduler scheduler, string name, CancellationToken cancellationToken) =>
+        scheduler.DeleteCalendar(name, cancellationToken).AsTask();
 }

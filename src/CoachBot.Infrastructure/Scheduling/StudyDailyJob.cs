@@ -10,7 +10,7 @@ namespace CoachBot.Infrastructure.Scheduling;
 /// the scheduled (not the actual) fire time. Failures are logged and not retried: the schedule waits for its next
 /// occurrence, and Core's delivery records keep an occurrence from posting twice. Never two runs of one schedule at once,
 /// in the whole cluster. A run whose instance died is run again elsewhere for the same occurrence
-/// (<see cref="StudyTriggers.ScheduledTime"/>).
+/// (<see cref="StudyTriggers.ScheduledTimeAsync"/>).
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class StudyDailyJob(IServiceScopeFactory scopes, ILogger<StudyDailyJob> logger) : IJob
@@ -18,7 +18,7 @@ internal sealed class StudyDailyJob(IServiceScopeFactory scopes, ILogger<StudyDa
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scheduled = StudyTriggers.ScheduledTime(context);
+        var scheduled = await StudyTriggers.ScheduledTimeAsync(context, cancellationToken).ConfigureAwait(false);
         if (context.Recovering)
         {
             SchedulingLog.Recovering(logger, context.Trigger.Key.ToString(), scheduled);

@@ -16,7 +16,7 @@ internal sealed class StudyOnceJob(IServiceScopeFactory scopes, ILogger<StudyOnc
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scheduled = StudyTriggers.ScheduledTime(context);
+        var scheduled = await StudyTriggers.ScheduledTimeAsync(context, cancellationToken).ConfigureAwait(false);
         if (context.Recovering)
         {
             SchedulingLog.Recovering(logger, context.Trigger.Key.ToString(), scheduled);

@@ -97,17 +97,58 @@ internal static class StudyTriggers
 
     /// <summary>
     /// The fire time a run stands for: the scheduled time, or, when a job is re-run because its instance died, the
-    /// original firing's scheduled time (which keys the occurrence's deliveries), not the recovery's.
+    /// original firing's scheduled time (which keys the occurrence's deliveries), not the recovery's. Quartz hands that
+    /// over as text in the recovery's job data (<see cref="SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime"/>,
+    /// written with the culture of the instance that recovered it); failing that, the original trigger's previous fire time.
     /// </summary>
-    public static DateTimeOffset ScheduledTime(IJobExecutionContext context)
+    public static async Task<DateTimeOffset> ScheduledTimeAsync(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        if (context.Recovering
-            && long.TryParse(context.MergedJobDataMap.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime), NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Recovering)
         {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            return (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).ToUniversalTime();
+        }
+
+        var data = context.MergedJobDataMap;
+        if (TryParseTime(data.GetString(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime), out var original))
+        {
+            return original;
+        }
+
+        if (data.GetString(SchedulerConstants.FailedJobOriginalTriggerName) is { } name
+            && data.GetString(SchedulerConstants.FailedJobOriginalTriggerGroup) is { } group
+            && await context.Scheduler.GetTrigger(new TriggerKey(name, group), cancellationToken).ConfigureAwait(false) is { } trigger
+            && trigger.PreviousFireTimeUtc is { } previous)
+        {
+            return previous.ToUniversalTime();
         }
 
         return (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).ToUniversalTime();
+    }
+
+    /// <summary>Reads a recovery's original fire time: milliseconds since the epoch, or a date in the current or the invariant culture.</summary>
+    internal static bool TryParseTime(string? text, out DateTimeOffset time)
+    {
+        time = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            time = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal, out time)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time))
+        {
+            time = time.ToUniversalTime();
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -7,10 +7,18 @@ namespace CoachBot.Infrastructure.Storage;
 public sealed partial class EfStudyChannelStore
 {
     /// <inheritdoc />
-    /// <remarks>The primary key decides, so concurrent callers with one key get exactly one <c>true</c>.</remarks>
+    /// <remarks>
+    /// The primary key decides, so concurrent callers with one key get exactly one <c>true</c>. A key already there is
+    /// looked for first: re-runs and other instances meet recorded deliveries often, and a failed insert is logged as an error.
+    /// </remarks>
     public async Task<bool> TryRecordDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        if (await DeliveryExistsAsync(delivery.Key, cancellationToken))
+        {
+            return false;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Deliveries.Add(StudyChannelRows.ToRow(delivery));
         try
