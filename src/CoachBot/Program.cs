@@ -2,11 +2,16 @@ using CoachBot.Grading;
 using CoachBot.Hosting;
 
 // CoachBot: `dotnet run --project src/CoachBot` serves the bot; `... -- chat` opens the terminal chat;
-// `... -- grade` grades JSON Lines of answers (see `grade --help`).
+// `... -- grade` grades JSON Lines of answers (see `grade --help`); `... -- migrate` migrates the database and exits.
 var (mode, hostArgs) = CommandLine.Parse(args);
 if (mode == RunMode.Grade)
 {
     return await GradeCommand.RunFromConsoleAsync(hostArgs);
+}
+
+if (mode == RunMode.Migrate)
+{
+    return await MigrateCommand.RunAsync(hostArgs, Console.Out, Console.Error);
 }
 
 var app = CoachBotApp.Build(hostArgs, mode);

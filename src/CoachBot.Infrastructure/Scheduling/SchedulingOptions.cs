@@ -67,12 +67,12 @@ public sealed class SchedulingOptions : IValidatableObject
     /// The storage provider (<c>Storage:Provider</c>), set when the options are registered: clustering needs PostgreSQL.
     /// Not bound from the section.
     /// </summary>
-    internal string StorageProvider { get; set; } = "sqlite";
+    internal string StorageProvider { get; set; } = StorageOptions.Sqlite;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Clustered && !string.Equals(StorageProvider, "postgres", StringComparison.OrdinalIgnoreCase))
+        if (Clustered && !string.Equals(StorageProvider, StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase))
         {
             yield return new ValidationResult(
                 $"Scheduling:Clustered=true needs Storage:Provider=postgres (Quartz clustering shares the timers through a PostgreSQL database; the '{StorageProvider}' store runs one instance).",

@@ -33,22 +33,16 @@ public static class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var section = configuration.GetSection(SchedulingOptions.SectionName);
-        var provider = configuration[$"{StorageOptions.SectionName}:Provider"] ?? StorageOptions.Sqlite;
-        var postgres = string.Equals(provider, "postgres", StringComparison.OrdinalIgnoreCase);
         services.AddOptions<SchedulingOptions>()
             .Bind(section)
-            .PostConfigure(o => o.StorageProvider = provider)
+            .PostConfigure(o => o.StorageProvider = StorageOptions.FromConfiguration(configuration).Provider)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         // Quartz is configured now, from the same section (validation at start reports bad values).
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var clustered = options.Clustered && postgres;
-        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = StorageOptions.DefaultConnectionString;
-        }
+        var storage = StorageOptions.FromConfiguration(configuration);
+        var clustered = options.Clustered && storage.IsPostgres;
 
         services.AddLogging();
 
@@ -62,13 +56,13 @@ public static class SchedulingServiceCollectionExtensions
             });
             quartz.UsePersistentStore(store =>
             {
-                if (postgres)
+                if (storage.IsPostgres)
                 {
-                    store.UsePostgres(connectionString);
+                    store.UsePostgres(storage.EffectiveConnectionString);
                 }
                 else
                 {
-                    store.UseSqlite(SqliteConnectionStrings.Prepare(connectionString));
+                    store.UseSqlite(SqliteConnectionStrings.Prepare(storage.EffectiveConnectionString));
                 }
 
                 store.UseSystemTextJsonSerializer();

@@ -16,8 +16,8 @@ public sealed class AnyInstanceServesAnyTurnTests : LoopbackTest
     [Fact]
     public async Task QuestionOnOneInstance_AnswerOnTheOther_IsGradedAgainstThatQuestion()
     {
-        await using var a = await TestHost.StartAsync(Db.Path);
-        await using var b = await TestHost.StartAsync(Db.Path);
+        await using var a = await TestHost.StartAsync(Db);
+        await using var b = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-two-instances");
 
         var question = await SendAsync(a, teams, teams.Message("practice"), expectedTotal: 1);

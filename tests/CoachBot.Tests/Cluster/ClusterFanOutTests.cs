@@ -22,12 +22,12 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     private readonly string _schedulerName = $"CoachBotCluster-{Guid.NewGuid():N}";
     private readonly List<ClusterInstance> _instances = [];
     private LoopbackConnector _connector = null!;
-    private ClusterDatabase _database = null!;
+    private ThrowawayDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await LoopbackConnector.StartAsync();
-        _database = ClusterDatabase.Create();
+        _database = ThrowawayDatabase.CreatePostgres("coachbot-cluster-tests");
     }
 
     public async Task DisposeAsync()
@@ -77,12 +77,16 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
         await Task.Delay(TimeSpan.FromSeconds(6)); // recovery runs and sweeps: a duplicate would arrive now
 
         var perPlace = PostsPerPlace();
+        var unknown = await OutcomeUnknownAsync();
         var survivors = _instances.Where(i => i != victim).ToList();
-        Report($"kill -9 of {victim.Name} after {atKill} posts", perPlace, clock.Elapsed, fire);
+        Report($"kill -9 of {victim.Name} after {atKill} posts", perPlace, clock.Elapsed, fire, unknown);
         Assert.True(atKill < Places, "the fan-out was over before the kill");
-        Assert.Equal(Places, perPlace.Count);
-        Assert.All(perPlace, p => Assert.Equal(1, p.Value));
-        Assert.True(survivors.Sum(i => i.Events(PostedEvent).Count) >= Places - atKill, $"the survivors did not finish the rest: {Shares()}");
+        Assert.All(perPlace, p => Assert.Equal(1, p.Value)); // never twice
+        // Exactly once, except a post the victim was sending when it died (its request may or may not have left; the
+        // ledger records it as outcome unknown and never sends it again): at most once.
+        Assert.All(Enumerable.Range(0, Places).Select(Channel), c => Assert.True(perPlace.ContainsKey(c) || unknown.Contains(c), $"{c} got no post"));
+        Assert.True(unknown.Count <= 10, $"{unknown.Count} outcomes unknown: more than the victim could have had in flight");
+        Assert.True(survivors.Sum(i => i.Events(PostedEvent).Count) >= Places - atKill - unknown.Count, $"the survivors did not finish the rest: {Shares()}");
     }
 
     /// <summary>
@@ -94,7 +98,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var now = DateTimeOffset.UtcNow;
         var fire = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) + Lead;
-        await using var seeder = await TestHost.StartAsync(string.Empty, Settings(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }));
+        await using var seeder = await TestHost.StartAsync(_database, Settings(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }));
         var store = seeder.Services.GetRequiredService<IStudyChannelStore>();
         var scheduler = seeder.Services.GetRequiredService<IStudyScheduler>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Places), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
@@ -130,12 +134,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private Dictionary<string, string?> Settings(Dictionary<string, string?> extra)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:CoachBot"] = _database.ConnectionString,
-            ["Storage:Provider"] = "postgres",
-            ["Scheduling:InstanceName"] = _schedulerName,
-        };
+        var settings = new Dictionary<string, string?>(_database.Settings) { ["Scheduling:InstanceName"] = _schedulerName };
         foreach (var (key, value) in extra)
         {
             settings[key] = value;
@@ -167,13 +166,21 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private string Shares() => string.Join(", ", _instances.Select(i => $"{i.Name}{(i.HasExited ? " (dead)" : string.Empty)}: {i.Events(PostedEvent).Count} posted"));
 
-    private void Report(string scenario, Dictionary<string, int> perPlace, TimeSpan elapsed, DateTimeOffset fire)
+    /// <summary>The channels whose delivery the ledger closed as outcome unknown (its sender died mid-send).</summary>
+    private async Task<HashSet<string>> OutcomeUnknownAsync()
+    {
+        var rows = await _database.QueryAsync(
+            "SELECT \"PlaceKey\" FROM \"Deliveries\" WHERE \"Kind\" = 'daily' AND \"LastError\" = @reason", ("reason", DeliveryLedger.OutcomeUnknown));
+        return [.. rows.Select(r => r[0]!["msteams:".Length..])];
+    }
+
+    private void Report(string scenario, Dictionary<string, int> perPlace, TimeSpan elapsed, DateTimeOffset fire, IReadOnlySet<string>? unknown = null)
     {
         var duplicates = perPlace.Values.Sum(n => n - 1);
         var missing = Places - perPlace.Count;
         output.WriteLine(
             $"{scenario}: {Posts().Count} posts for {perPlace.Count}/{Places} channels, {duplicates} duplicate(s), {missing} missing; " +
-            $"{Shares()}; re-run jobs: {_instances.Sum(i => i.Events(4008).Count)}; outcome unknown: {_instances.Sum(i => i.Events(4211).Count)}; " +
+            $"{Shares()}; re-run jobs: {_instances.Sum(i => i.Events(4008).Count)}; outcome unknown: {unknown?.Count ?? 0} ({unknown?.Count(perPlace.ContainsKey) ?? 0} of them posted); " +
             $"taken over: {_instances.Sum(i => i.Events(4210).Count)}; posts from {First() - fire:g} to {Last() - fire:g} after the occurrence; test {elapsed:g}");
     }
 }

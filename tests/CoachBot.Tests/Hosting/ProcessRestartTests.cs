@@ -16,7 +16,7 @@ public sealed class ProcessRestartTests : LoopbackTest
     public async Task KilledAndRestartedProcess_GradesTheOpenQuestion_AndCountsEveryAttempt()
     {
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:process-restart");
-        using (var first = await BotProcess.StartAsync(Db.Path))
+        using (var first = await BotProcess.StartAsync(Db))
         {
             await first.PostAsync(teams.Message("practice"));
             await first.PostAsync(teams.Message("Security protects customer trust: fraud checks cut account takeovers from 1.2% to 0.7%."));
@@ -25,7 +25,7 @@ public sealed class ProcessRestartTests : LoopbackTest
             Assert.Contains("Question 2 of 4", asked[2].VisibleText, StringComparison.Ordinal);
         } // killed, not stopped gracefully
 
-        using var second = await BotProcess.StartAsync(Db.Path);
+        using var second = await BotProcess.StartAsync(Db);
         await second.PostAsync(teams.Message("When we added passkeys, customers trusted checkout more and support tickets fell 30%."));
         await second.PostAsync(teams.Message("progress"));
         var all = await Connector.WaitForAsync(teams.ConversationId, 5);
@@ -45,7 +45,7 @@ public sealed class ProcessRestartTests : LoopbackTest
             _client = client;
         }
 
-        public static async Task<BotProcess> StartAsync(string databasePath)
+        public static async Task<BotProcess> StartAsync(ThrowawayDatabase database)
         {
             var port = FreePort();
             var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CoachBot.dll"), "--urls", $"http://127.0.0.1:{port}"])
@@ -54,8 +54,13 @@ public sealed class ProcessRestartTests : LoopbackTest
                 RedirectStandardError = true,
                 WorkingDirectory = AppContext.BaseDirectory,
             };
-            start.Environment["ConnectionStrings__CoachBot"] = $"Data Source={databasePath}";
+            database.ApplyTo(start.Environment);
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+            // A fresh process compiles its storage queries on the first answer, which on a busy machine (more so on
+            // PostgreSQL) can outlast the 400 ms typing delay. This test is about the restart: no typing indicators.
+            start.Environment["Grading__TypingAfter"] = "00:00:08";
+            start.Environment["Grading__ReplyDeadline"] = "00:00:10";
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
