@@ -41,7 +41,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
         _database.Dispose();
     }
 
-    [PostgresFact]
+    [ClusterFact]
     public async Task ThreeInstances_500Channels_OneOccurrence_ExactlyOnePostEach_SharedByTheInstances()
     {
         var clock = Stopwatch.StartNew();
@@ -60,7 +60,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(Places, _instances.Sum(i => i.Events(PostedEvent).Count));
     }
 
-    [PostgresFact]
+    [ClusterFact]
     public async Task KillNineMidFanOut_StillExactlyOnePostEach_TheSurvivorsFinish()
     {
         var clock = Stopwatch.StartNew();
