@@ -150,7 +150,12 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
     [Fact]
     public async Task Clustered_OnSqlite_FailsAtStartWithTheKeyName()
     {
-        using var host = SchedulingTestHost.Build(_database, new Dictionary<string, string?> { ["Scheduling:Clustered"] = "true" }, out _, out _);
+        using var host = SchedulingTestHost.Build(_database, new Dictionary<string, string?>
+        {
+            ["Scheduling:Clustered"] = "true",
+            ["Storage:Provider"] = "sqlite", // in the all-PostgreSQL pass too
+            ["ConnectionStrings:CoachBot"] = $"Data Source={_database.PathOf("clustered.db")}",
+        }, out _, out _);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
