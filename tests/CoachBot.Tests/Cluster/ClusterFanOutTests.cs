@@ -89,6 +89,30 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.True(survivors.Sum(i => i.Events(PostedEvent).Count) >= Places - atKill - unknown.Count, $"the survivors did not finish the rest: {Shares()}");
     }
 
+    [ClusterFact]
+    public async Task GracefulStopMidFanOut_InFlightSendsFinish_TheRestByTheOthers_ExactlyOnePostEach()
+    {
+        var clock = Stopwatch.StartNew();
+        var fire = await SeedAsync();
+        await StartInstancesAsync(3, fire);
+
+        await WaitForPostsAsync(100, fire + TimeSpan.FromSeconds(60));
+        var stopped = _instances.OrderByDescending(i => i.Events(PostedEvent).Count).First();
+        var atStop = Posts().Count;
+        await stopped.StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM: waits for its running jobs
+        output.WriteLine($"stopped {stopped} after {atStop} posts");
+
+        await WaitForPostsAsync(Places, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var perPlace = PostsPerPlace();
+        Report($"SIGTERM of {stopped.Name} after {atStop} posts", perPlace, clock.Elapsed, fire, await OutcomeUnknownAsync());
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.Equal(Places, perPlace.Count);
+        Assert.All(perPlace, p => Assert.Equal(1, p.Value));
+        Assert.Empty(await OutcomeUnknownAsync()); // a graceful stop leaves nothing in doubt
+    }
+
     /// <summary>
     /// Subscribes the channels through the stores and the scheduler of a short-lived host on the same database (its
     /// scheduler not started: it only stores the timers), all to one occurrence <see cref="Lead"/> ahead, in UTC to the

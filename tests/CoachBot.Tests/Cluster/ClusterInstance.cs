@@ -30,6 +30,8 @@ public sealed class ClusterInstance : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Every log line so far (console logger, single-line format: <c>info: Category[EventId] Message</c>).</summary>
     public IReadOnlyList<string> Log => [.. _log];
 
