@@ -1,3 +1,4 @@
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Grading;
 using CoachBot.Core.QuestionSets;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,7 +11,7 @@ public sealed class GradingServiceTests
     private static readonly QuestionSet Set = AmazonSet.Build();
     private readonly InMemoryGradeCache _cache = new();
 
-    private GradingService CreateSut(IAnswerGrader primary) => new(primary, new RubricGrader(), _cache, NullLogger<GradingService>.Instance);
+    private GradingService CreateSut(IAnswerGrader primary) => new(primary, new RubricGrader(), _cache, new GradingMetrics(new CoachBotMeter()), NullLogger<GradingService>.Instance);
 
     private static GradingRequest Request(string answer = Answer) => new(Set, Set.Question(AmazonSet.Practice), answer);
 
