@@ -64,7 +64,7 @@ public static partial class CoachBotApp
         sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
             && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
 
-    /// <summary>Registers every CoachBot service: Core, storage, the bot layer.</summary>
+    /// <summary>Registers every CoachBot service: Core, storage, the bot layer, observability.</summary>
     public static IServiceCollection AddCoachBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -74,7 +74,7 @@ public static partial class CoachBotApp
         services.AddCoachBotScheduling(configuration);
         services.AddCoachBotBotFramework(configuration);
         services.AddCoachBotChannelSending(configuration);
-        services.AddHealthChecks();
+        services.AddCoachBotObservability(configuration);
         services.AddCoachBotAdminApi();
         return services;
     }
@@ -116,7 +116,7 @@ public static partial class CoachBotApp
     public static WebApplication MapCoachBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks("/healthz");
+        app.MapOperationalEndpoints();
         app.MapBotEndpoints();
         app.MapCoachBotAdminApi();
         return app;
