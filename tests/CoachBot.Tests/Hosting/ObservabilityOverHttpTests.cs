@@ -23,7 +23,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     {
         await using var host = await TestHost.StartAsync(Db.Path);
 
-        var response = await host.Client.GetAsync("/readyz");
+        var response = await ReadyAsync(host);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -38,6 +38,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     public async Task Readyz_SchedulerInStandby_503NamingTheScheduler_WhileHealthzStaysOk()
     {
         await using var host = await TestHost.StartAsync(Db.Path);
+        Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(host)).StatusCode); // Quartz may start just after the host
         await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Standby();
 
         var ready = await host.Client.GetAsync("/readyz");
@@ -59,7 +60,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     {
         await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" });
 
-        var response = await host.Client.GetAsync("/readyz");
+        var response = await ReadyAsync(host);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -102,7 +103,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
         await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Observability:PrometheusEnabled"] = "false" });
 
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/metrics")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(host)).StatusCode);
     }
 
     [Fact]
@@ -138,6 +139,25 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
         var reply = Assert.Single(spans, s => s.Kind == ActivityKind.Client && s.ParentSpanId == turn.SpanId); // the reply to the connector
         Assert.Equal("POST", reply.GetTagItem("http.request.method"));
         Assert.All(spans, s => Assert.DoesNotContain(s.TagObjects, t => t.Value is string v && v.Contains("takeovers", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// <c>/readyz</c> once it answers 200, or its last answer after 10 seconds: the scheduler may start a moment after
+    /// the host (not ready until then, by design).
+    /// </summary>
+    private static async Task<HttpResponseMessage> ReadyAsync(TestHost host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var response = await host.Client.GetAsync("/readyz");
+            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static List<Activity> Snapshot(List<Activity> exported, ActivityTraceId trace)
