@@ -47,6 +47,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // No instance affinity: state is in PostgreSQL, so any instance may answer any request.
+    clientAffinityEnabled: false
     // Key Vault references resolve with the user-assigned identity.
     keyVaultReferenceIdentity: identityId
     siteConfig: {
