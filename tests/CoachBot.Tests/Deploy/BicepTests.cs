@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -133,21 +132,10 @@ public sealed partial class BicepTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunBicepAsync(params string[] args)
+    private static Task<ToolResult> RunBicepAsync(params string[] args)
     {
         Assert.True(File.Exists(RepoFiles.BicepPath), $"{RepoFiles.BicepPath} is missing: restore the test project");
-        var start = new ProcessStartInfo(RepoFiles.BicepPath, args)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoFiles.PathOf("deploy/azure"),
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return ToolProcess.RunAsync(RepoFiles.BicepPath, args, RepoFiles.PathOf("deploy/azure"));
     }
 
     [GeneratedRegex(@"^param (\w+) (\w+)(?: = (.+))?$")]

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -176,7 +175,7 @@ public sealed partial class TeamsManifestTests
         {
             var result = await RunPackageScriptAsync(["--bot-id", BotId, "--bot-domain", BotDomain, "--version", "2.0.1", "--output", output]);
 
-            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.True(result.ExitCode == 0, result.ToString());
             using var zip = ZipFile.OpenRead(output);
             Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
             using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
@@ -201,28 +200,11 @@ public sealed partial class TeamsManifestTests
         var result = await RunPackageScriptAsync(["--bot-id", "coachbot", "--bot-domain", BotDomain, "--output", Path.Combine(Path.GetTempPath(), "never-written.zip")]);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("BOT_ID 'coachbot' is not a GUID", result.Output, StringComparison.Ordinal);
+        Assert.Contains("BOT_ID 'coachbot' is not a GUID", result.Errors, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunPackageScriptAsync(IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("bash", [RepoFiles.PathOf("deploy/teams/package.sh"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var name in SampleValues.Keys)
-        {
-            start.Environment.Remove(name); // only the arguments count
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<ToolResult> RunPackageScriptAsync(IEnumerable<string> args) =>
+        ToolProcess.RunAsync("bash", [RepoFiles.PathOf("deploy/teams/package.sh"), .. args], unsetVariables: SampleValues.Keys); // only the arguments count
 
     [GeneratedRegex(@"\$\{\{([A-Z_]+)\}\}")]
     private static partial Regex Placeholder();
