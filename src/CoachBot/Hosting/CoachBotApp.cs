@@ -1,5 +1,6 @@
 using CoachBot.Admin;
 using CoachBot.Admin.Api;
+using CoachBot.Admin.Web;
 using CoachBot.Bot;
 using CoachBot.Bot.Adapter;
 using CoachBot.Bot.ChannelSending;
@@ -64,7 +65,7 @@ public static partial class CoachBotApp
         sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
             && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
 
-    /// <summary>Registers every CoachBot service: Core, storage, the bot layer.</summary>
+    /// <summary>Registers every CoachBot service: Core, storage, the bot layer, the web admin page.</summary>
     public static IServiceCollection AddCoachBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -76,6 +77,7 @@ public static partial class CoachBotApp
         services.AddCoachBotChannelSending(configuration);
         services.AddHealthChecks();
         services.AddCoachBotAdminApi();
+        services.AddCoachBotAdminWeb();
         return services;
     }
 
@@ -118,6 +120,7 @@ public static partial class CoachBotApp
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
         app.MapBotEndpoints();
+        app.MapCoachBotAdminWeb(); // first: its error pages and headers for /admin then wrap the API's authentication middleware too
         app.MapCoachBotAdminApi();
         return app;
     }

@@ -23,12 +23,16 @@ public sealed class StudyChannelOverHttpTests : LoopbackTest
     {
         await using var host = await StartAsync();
 
-        await host.PostActivityAsync(ChannelMessage("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin weekdays", Channel, Admin));
+        // Half a day away, so the run-now question's recap (due an hour before the next post) can't fire during the test.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var postAt = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddHours(12), berlin).DateTime);
+        postAt = new TimeOnly(postAt.Hour, postAt.Minute);
+        await host.PostActivityAsync(ChannelMessage($"<at>CoachBot</at> subscribe daily {postAt:HH\\:mm} Europe/Berlin every day", Channel, Admin));
         var confirmation = Assert.Single(await Connector.WaitForAsync(Channel, 1));
         Assert.Contains("Subscribed: a question of the day", confirmation.VisibleText, StringComparison.Ordinal);
         var schedule = Assert.Single(await host.Services.GetRequiredService<IStudyChannelStore>().GetSchedulesAsync($"msteams:{Channel}"));
         var next = await host.Services.GetRequiredService<IStudyScheduler>().GetNextFireTimeAsync(schedule.Id);
-        Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(next!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime));
+        Assert.Equal(postAt, TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(next!.Value, berlin).DateTime));
 
         await host.PostActivityAsync(ChannelMessage("<at>CoachBot</at> run now", Channel, Admin));
         var thread = await WaitAsync(() => Connector.Conversations.FirstOrDefault(c => c.Id.StartsWith(Channel + ";messageid=", StringComparison.Ordinal)));
