@@ -174,6 +174,8 @@ module web 'modules/web.bicep' = {
       Admin__ApiKeys__0: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.adminApiKeyUri})'
       // DefaultAzureCredential (Azure OpenAI) picks the user-assigned identity by this id.
       AZURE_CLIENT_ID: identity.properties.clientId
+      // App Service terminates TLS: the scheme comes from X-Forwarded-Proto (Secure cookies on the admin page).
+      ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
     }
     adminUserIds: adminUserIds
   }

@@ -55,6 +55,17 @@ public sealed partial class DockerComposeTests
     }
 
     [Fact]
+    public void BotInstances_ShareOneDataProtectionKeyRing_AndTrustTheProxysHeaders()
+    {
+        // Without affinity an admin-page sign-in made on one instance must be readable on the other.
+        Assert.All(BotInstances, s => Assert.Equal(["dataprotection-keys:/home/app/.aspnet/DataProtection-Keys"], List(Service(s)["volumes"])));
+        Assert.True(Map(Compose()["volumes"]).ContainsKey("dataprotection-keys"));
+        Assert.Contains("/home/app/.aspnet/DataProtection-Keys", RepoFiles.Read("deploy/Dockerfile"), StringComparison.Ordinal);
+        Assert.All(BotInstances, s => Assert.Equal("true", Environment(s)["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]));
+        Assert.All(BotInstances, s => Assert.False(Service(s).ContainsKey("ports"))); // reachable through the proxy only
+    }
+
+    [Fact]
     public void Migration_RunsOnceBeforeTheInstances_AfterPostgresIsHealthy()
     {
         Assert.Equal(["migrate"], List(Service("migrate")["command"]));
