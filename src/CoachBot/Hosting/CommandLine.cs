@@ -11,10 +11,13 @@ public enum RunMode
 
     /// <summary>Batch grading of JSON Lines (<c>grade</c>); no web server.</summary>
     Grade,
+
+    /// <summary>One request to a running host's <c>/healthz</c> (<c>healthcheck</c>), for container health checks.</summary>
+    HealthCheck,
 }
 
 /// <summary>
-/// Separates the app's own commands (a first positional word: <c>chat</c> or <c>grade</c>) from ASP.NET Core's
+/// Separates the app's own commands (a first positional word: <c>chat</c>, <c>grade</c> or <c>healthcheck</c>) from ASP.NET Core's
 /// usual arguments (<c>--urls</c>, <c>--environment</c>, <c>Key=Value</c>), which pass through unchanged.
 /// </summary>
 public static class CommandLine
@@ -31,6 +34,11 @@ public static class CommandLine
         if (args.Length > 0 && string.Equals(args[0], "grade", StringComparison.OrdinalIgnoreCase))
         {
             return (RunMode.Grade, args[1..]); // the grade command's own options; see GradeArguments
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "healthcheck", StringComparison.OrdinalIgnoreCase))
+        {
+            return (RunMode.HealthCheck, args[1..]); // an optional address; see HealthProbe
         }
 
         return (RunMode.Serve, args);
