@@ -19,6 +19,7 @@ public sealed partial class DailyPromptRunner(
     IStudyScheduler scheduler,
     Quizzes.QuizService quizzes,
     IOptions<StudyChannelOptions> options,
+    DeliveryMetrics deliveries,
     TimeProvider time,
     ILogger<DailyPromptRunner> logger) : IStudyChannelJobs
 {
@@ -130,6 +131,7 @@ public sealed partial class DailyPromptRunner(
             if (set is null || question is null)
             {
                 await FinishAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, DeliveryState.Failed, set is null ? $"unknown set {setId}" : "no enabled questions", null, ct);
+                deliveries.Ended(DailyKind, SendOutcome.Failed);
                 return null;
             }
 
@@ -190,6 +192,7 @@ public sealed partial class DailyPromptRunner(
     {
         var state = result.Outcome == SendOutcome.Sent ? DeliveryState.Sent : DeliveryState.Failed;
         await FinishAsync(key, kind, place.PlaceKey, due, state, result.Error, result.ThreadId, ct);
+        deliveries.Ended(kind, result.Outcome);
         if (result.Outcome == SendOutcome.Blocked)
         {
             // Removed or blocked (403): pause the place and its schedules; nothing retries forever.
@@ -215,10 +218,14 @@ public sealed partial class DailyPromptRunner(
 
     private async Task RecordFinalAsync(string key, string kind, string placeKey, DateTimeOffset due, DeliveryState state, string reason, CancellationToken ct)
     {
-        if (!await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, state, 0, reason, null, time.GetUtcNow()), ct)
-            && await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending } pending)
+        if (await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, due, state, 0, reason, null, time.GetUtcNow()), ct))
+        {
+            deliveries.Skipped(kind);
+        }
+        else if (await store.GetDeliveryAsync(key, ct) is { State: DeliveryState.Pending } pending)
         {
             await store.UpdateDeliveryAsync(pending with { State = state, LastError = reason, UpdatedAt = time.GetUtcNow() }, ct);
+            deliveries.Skipped(kind);
         }
     }
 

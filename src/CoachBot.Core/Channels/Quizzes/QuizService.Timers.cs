@@ -112,9 +112,12 @@ public sealed partial class QuizService
     private Task<bool> BeginAsync(string key, string kind, string placeKey, DateTimeOffset due, CancellationToken ct) =>
         store.BeginAsync(new Delivery(key, kind, placeKey, due, DeliveryState.Pending, 0, null, null, time.GetUtcNow()), ct);
 
-    private Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, SendResult result, CancellationToken ct) =>
-        store.UpdateDeliveryAsync(new Delivery(
+    private async Task FinishAsync(string key, string kind, string placeKey, DateTimeOffset due, SendResult result, CancellationToken ct)
+    {
+        await store.UpdateDeliveryAsync(new Delivery(
             key, kind, placeKey, due, result.Outcome == SendOutcome.Sent ? DeliveryState.Sent : DeliveryState.Failed, 1, result.Error, result.ThreadId, time.GetUtcNow()), ct);
+        deliveries.Ended(kind, result.Outcome);
+    }
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Quiz {QuizId} opened question index {Index}")]
     private static partial void LogQuestionOpened(ILogger logger, Guid quizId, int index);

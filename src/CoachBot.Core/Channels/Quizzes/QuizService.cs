@@ -24,6 +24,7 @@ public sealed partial class QuizService(
     IStudyScheduler scheduler,
     Admin.SetActivation activation,
     IOptions<PracticeOptions> practice,
+    DeliveryMetrics deliveries,
     TimeProvider time,
     ILogger<QuizService> logger)
 {
