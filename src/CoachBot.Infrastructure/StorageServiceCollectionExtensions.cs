@@ -21,11 +21,13 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the storage layer: <see cref="StorageOptions"/> (section <c>Storage</c>, validated at start),
     /// a pooled <see cref="IDbContextFactory{TContext}"/> of <see cref="CoachBotDbContext"/> on the
-    /// <c>ConnectionStrings:CoachBot</c> connection string, the singleton stores (<see cref="IPracticeStore"/>, <see cref="IGradeCache"/>,
+    /// <c>ConnectionStrings:CoachBot</c> connection string (SQLite, or with <c>Storage:Provider</c> <c>postgres</c>
+    /// a <see cref="PostgresCoachBotDbContext"/> on Npgsql), the singleton stores (<see cref="IPracticeStore"/>, <see cref="IGradeCache"/>,
     /// <see cref="IQuestionSetStore"/>, <see cref="IStateDocumentStore"/>, <see cref="IConversationStore"/>, <see cref="IStudyChannelStore"/>, <see cref="IQuizStore"/>, <see cref="IAdminStore"/>, <see cref="IAdminAnalyticsStore"/>; the grade cache,
     /// the study-channel store, the quiz store and the admin store are also <see cref="ILearnerDataEraser"/>s),
     /// <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered, and a hosted
-    /// service that applies the migrations when the host starts (before other hosted services start).
+    /// service that applies the migrations when the host starts (before other hosted services start; with
+    /// <c>Storage:MigrateAtStart</c> false it only checks that none is pending).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration holding <c>Storage</c> and <c>ConnectionStrings:CoachBot</c>.</param>
@@ -37,29 +39,27 @@ public static class StorageServiceCollectionExtensions
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddPooledDbContextFactory<CoachBotDbContext>((sp, options) =>
+        // The provider is chosen now (each has its own context type, for its own migrations); the options are
+        // read again, validated, when the first context is made.
+        if (StorageOptions.FromConfiguration(configuration).IsPostgres)
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                connectionString = StorageOptions.DefaultConnectionString;
-            }
-
-            if (!string.Equals(storage.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported.");
-            }
-
-            options.UseSqlite(SqliteConnectionStrings.Prepare(connectionString))
-                .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance);
-        });
+            services.AddPooledDbContextFactory<PostgresCoachBotDbContext>((sp, options) =>
+                options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveConnectionString));
+            services.AddSingleton<IDbContextFactory<CoachBotDbContext>, PostgresDbContextFactory>();
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<CoachBotDbContext>((sp, options) =>
+                options.UseSqlite(SqliteConnectionStrings.Prepare(sp.GetRequiredService<IOptions<StorageOptions>>().Value.EffectiveConnectionString))
+                    .AddInterceptors(SqliteBusyTimeoutInterceptor.Instance));
+        }
 
         services.AddSingleton<IPracticeStore, EfPracticeStore>();
         services.AddSingleton<IQuestionSetStore, EfQuestionSetStore>();
@@ -86,14 +86,29 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// Applies the pending EF Core migrations (creating the database when missing) and, on SQLite, enables WAL
-    /// journaling. Idempotent; the hosted service registered by <see cref="AddCoachBotStorage"/> does the same
-    /// at host start, so calling this is only needed before the host starts (or without a host).
+    /// journaling, whatever <c>Storage:MigrateAtStart</c> says (the <c>migrate</c> command). Idempotent within a
+    /// process: later calls return 0 at once.
     /// </summary>
     /// <param name="services">The service provider built from a collection with <see cref="AddCoachBotStorage"/>.</param>
     /// <param name="cancellationToken">Cancels the migration.</param>
-    public static Task MigrateCoachBotDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    /// <returns>How many migrations were applied.</returns>
+    public static Task<int> MigrateCoachBotDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         return services.GetRequiredService<CoachBotDatabaseInitializer>().EnsureMigratedAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What the app does at start: applies the pending migrations, or with <c>Storage:MigrateAtStart</c> false throws
+    /// <see cref="InvalidOperationException"/> (naming the <c>migrate</c> command) when one is pending. The hosted
+    /// service registered by <see cref="AddCoachBotStorage"/> does the same at host start, so calling this is only
+    /// needed before the host starts (or without a host).
+    /// </summary>
+    /// <param name="services">The service provider built from a collection with <see cref="AddCoachBotStorage"/>.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    public static Task EnsureCoachBotDatabaseReadyAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<CoachBotDatabaseInitializer>().EnsureReadyAsync(cancellationToken);
     }
 }

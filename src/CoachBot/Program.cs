@@ -2,7 +2,8 @@ using CoachBot.Grading;
 using CoachBot.Hosting;
 
 // CoachBot: `dotnet run --project src/CoachBot` serves the bot; `... -- chat` opens the terminal chat;
-// `... -- grade` grades JSON Lines of answers (see `grade --help`); `... -- healthcheck` probes a running host.
+// `... -- grade` grades JSON Lines of answers (see `grade --help`); `... -- healthcheck` probes a running host;
+// `... -- migrate` migrates the database and exits.
 var (mode, hostArgs) = CommandLine.Parse(args);
 if (mode == RunMode.HealthCheck)
 {
@@ -12,6 +13,11 @@ if (mode == RunMode.HealthCheck)
 if (mode == RunMode.Grade)
 {
     return await GradeCommand.RunFromConsoleAsync(hostArgs);
+}
+
+if (mode == RunMode.Migrate)
+{
+    return await MigrateCommand.RunAsync(hostArgs, Console.Out, Console.Error);
 }
 
 var app = CoachBotApp.Build(hostArgs, mode);

@@ -12,16 +12,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoachBot.Bot.Tests;
 
 /// <summary>
-/// The real Core, storage and bot services on a real SQLite file in a temp folder, seeded with the
-/// repo's study document: transcripts run against the same code the host runs.
+/// The real Core, storage and bot services on a real database (a SQLite file in a temp folder, or a PostgreSQL
+/// database with COACHBOT_TEST_STORAGE=postgres), seeded with the repo's study document: transcripts run against the
+/// same code the host runs.
 /// </summary>
 public sealed class BotTestServices : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "coachbot-bot-tests", Guid.NewGuid().ToString("N"));
-
+    private readonly ThrowawayDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly Action<IServiceCollection>? _configure;
 
-    private BotTestServices(Action<IServiceCollection>? configure) => _configure = configure;
+    private BotTestServices(ThrowawayDatabase database, bool ownsDatabase, Action<IServiceCollection>? configure)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        _configure = configure;
+    }
 
     public ServiceProvider Provider { get; private set; } = null!;
 
@@ -35,11 +41,14 @@ public sealed class BotTestServices : IAsyncDisposable
 
     public IPracticeStore Store => Provider.GetRequiredService<IPracticeStore>();
 
-    /// <summary>Builds the services; <paramref name="configure"/> may add or replace registrations (e.g. a fake LLM grader).</summary>
-    public static async Task<BotTestServices> CreateAsync(Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Builds the services; <paramref name="configure"/> may add or replace registrations (e.g. a fake LLM grader).
+    /// With <paramref name="database"/> (which the caller disposes) they run on it, beside other instances; otherwise
+    /// on a database of their own.
+    /// </summary>
+    public static async Task<BotTestServices> CreateAsync(Action<IServiceCollection>? configure = null, ThrowawayDatabase? database = null)
     {
-        var services = new BotTestServices(configure);
-        Directory.CreateDirectory(services._folder);
+        var services = new BotTestServices(database ?? ThrowawayDatabase.Create("coachbot-bot-tests"), ownsDatabase: database is null, configure);
         services.Provider = await services.BuildAsync();
         return services;
     }
@@ -54,23 +63,15 @@ public sealed class BotTestServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Provider.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        if (_ownsDatabase)
         {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // best effort
+            _database.Dispose();
         }
     }
 
     private async Task<ServiceProvider> BuildAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:CoachBot"] = $"Data Source={Path.Combine(_folder, "coachbot.db")}",
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);

@@ -20,16 +20,32 @@ internal sealed class FakeLlmGrader : IAnswerGrader
 
     public GraderKind Kind => GraderKind.Llm;
 
-    /// <summary>Makes this the configured LLM grader, with short chat deadlines: typing after 50 ms, replies by 300 ms.</summary>
+    /// <summary>The chat's typing delay (default 50 ms); read when the options are first used, so a test may change it before its first turn.</summary>
+    public TimeSpan TypingAfter { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The chat's reply deadline (default 300 ms); read like <see cref="TypingAfter"/>.</summary>
+    public TimeSpan ReplyDeadline { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Makes this the configured LLM grader, with short chat deadlines (<see cref="TypingAfter"/>, <see cref="ReplyDeadline"/>).</summary>
     public void ReplaceGraderIn(IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<IAnswerGrader>(this));
         services.Configure<GradingOptions>(o =>
         {
             o.Provider = GradingOptions.OpenAIProvider;
-            o.TypingAfter = TimeSpan.FromMilliseconds(50);
-            o.ReplyDeadline = TimeSpan.FromMilliseconds(300);
+            o.TypingAfter = TypingAfter;
+            o.ReplyDeadline = ReplyDeadline;
         });
+    }
+
+    /// <summary>
+    /// Deadlines for a test of a fast grade: the turn's own work (the first answer in a process compiles the storage
+    /// queries, slower on a busy machine or on PostgreSQL) must not count as a slow grade.
+    /// </summary>
+    public void UseGenerousDeadlines()
+    {
+        TypingAfter = TimeSpan.FromSeconds(3);
+        ReplyDeadline = TimeSpan.FromSeconds(4);
     }
 
     public async Task<GradeResult> GradeAsync(GradingRequest request, CancellationToken cancellationToken = default)

@@ -7,7 +7,8 @@ namespace CoachBot.Infrastructure.Tests;
 
 public sealed class EfPracticeStoreTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(7654321);
+    // Fractions to the microsecond: PostgreSQL keeps microseconds, SQLite 100 ns ticks (each provider's precision: DateTimeStorageTests).
+    private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(7654320);
 
     private EfPracticeStore CreateSut() => (EfPracticeStore)database.Services.GetRequiredService<IPracticeStore>();
 

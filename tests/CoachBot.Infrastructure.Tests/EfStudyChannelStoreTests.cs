@@ -1,7 +1,6 @@
 using CoachBot.Core.Channels;
 using CoachBot.Core.Practice;
 using CoachBot.Infrastructure.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CoachBot.Infrastructure.Tests.StudyChannelTestData;
@@ -119,7 +118,7 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task UpsertAndRecord_Sqlite_StoreEnumsByNameSoReorderingThemInCoreIsSafe()
+    public async Task UpsertAndRecord_Always_StoreEnumsByNameSoReorderingThemInCoreIsSafe()
     {
         var sut = CreateSut();
         var place = Place(feedback: FeedbackMode.Public) with { Kind = PlaceKind.GroupChat };
@@ -127,14 +126,10 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
         await sut.UpsertPlaceAsync(place, reactivate: false);
         await sut.TryRecordDeliveryAsync(delivery);
 
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT p.Kind, p.Feedback, d.State FROM StudyPlaces p JOIN Deliveries d ON d.PlaceKey = p.PlaceKey WHERE p.PlaceKey = $place;";
-        command.Parameters.AddWithValue("$place", place.PlaceKey);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal(["GroupChat", "Public", "Skipped"], [reader.GetString(0), reader.GetString(1), reader.GetString(2)]);
+        var rows = await database.QueryAsync(
+            "SELECT p.\"Kind\", p.\"Feedback\", d.\"State\" FROM \"StudyPlaces\" p JOIN \"Deliveries\" d ON d.\"PlaceKey\" = p.\"PlaceKey\" WHERE p.\"PlaceKey\" = @place",
+            ("place", place.PlaceKey));
+        Assert.Equal("GroupChat|Public|Skipped", string.Join('|', Assert.Single(rows)));
     }
 
     [Fact]
@@ -211,23 +206,17 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public async Task SaveScheduleAsync_Sqlite_StoresTimeDaysAndDatesAsReadableText()
+    public async Task SaveScheduleAsync_Always_StoresTimeDaysAndDatesAsReadableText()
     {
         var sut = CreateSut();
         var schedule = Schedule(NewPlaceKey()) with { LocalTime = new TimeOnly(7, 5), Days = [DayOfWeek.Friday, DayOfWeek.Monday], SkipDates = [new DateOnly(2026, 12, 24)] };
 
         await sut.SaveScheduleAsync(schedule);
 
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT LocalTime, Days, SkipDates FROM DailySchedules WHERE PlaceKey = $place;";
-        command.Parameters.AddWithValue("$place", schedule.PlaceKey);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal("07:05:00", reader.GetString(0));
-        Assert.Equal("[\"friday\",\"monday\"]", reader.GetString(1));
-        Assert.Equal("[\"2026-12-24\"]", reader.GetString(2));
+        var rows = await database.QueryAsync(
+            "SELECT CAST(\"LocalTime\" AS TEXT), \"Days\", \"SkipDates\" FROM \"DailySchedules\" WHERE \"PlaceKey\" = @place",
+            ("place", schedule.PlaceKey));
+        Assert.Equal("07:05:00|[\"friday\",\"monday\"]|[\"2026-12-24\"]", string.Join('|', Assert.Single(rows)));
     }
 
     [Fact]

@@ -1,21 +1,25 @@
 using CoachBot.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Infrastructure.Tests;
 
-/// <summary>Each test migrates its own, empty database file in the class's temporary directory.</summary>
+/// <summary>
+/// SQLite: each test migrates its own, empty database file in the class's temporary directory. Both providers: the
+/// model matches each provider's migrations. (PostgreSQL's own migration tests: <see cref="PostgresMigrationTests"/>.)
+/// </summary>
 public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string[] Tables =
+    internal static readonly string[] Tables =
     [
         "AdminGrants", "ApiKeys", "Attempts", "AuditLog", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
         "Learners", "PracticeSessions", "QuestionSetVersions", "QuizAnswers", "QuizMembers", "Quizzes", "SetAssignments", "StateDocuments", "StudyPlaces",
     ];
 
-    private ServiceProvider CreateSut(string path) =>
-        database.BuildServices(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) });
+    private ServiceProvider CreateSut(string path) => database.BuildServices(TestDatabase.SqliteSettings(path));
 
     private string NewFile() => database.PathOf($"{Guid.NewGuid():N}.db");
 
@@ -90,11 +94,36 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
-    public async Task Model_ComparedWithMigrations_HasNoPendingChanges()
+    public void Model_ComparedWithSqliteMigrations_HasNoPendingChanges()
     {
-        await using var db = database.CreateContext();
+        using var db = new CoachBotDesignTimeDbContextFactory().CreateDbContext([]);
 
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a migration (dotnet ef migrations add …).");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: add a SQLite migration (dotnet ef migrations add … --context CoachBotDbContext).");
+    }
+
+    [Fact]
+    public void Model_ComparedWithPostgresMigrations_HasNoPendingChanges()
+    {
+        // Needs no server: the model is compared with the PostgreSQL snapshot only.
+        using var db = new PostgresDesignTimeDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model changed: add a PostgreSQL migration (dotnet ef migrations add … --context PostgresCoachBotDbContext --output-dir Migrations/Postgres).");
+    }
+
+    [Fact]
+    public void Migrations_EachProvider_ComeFromItsOwnFolderAndStartWithInitialCreate()
+    {
+        using var sqlite = new CoachBotDesignTimeDbContextFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeDbContextFactory().CreateDbContext([]);
+
+        var sqliteMigrations = sqlite.GetService<IMigrationsAssembly>().Migrations;
+        var postgresMigrations = postgres.GetService<IMigrationsAssembly>().Migrations;
+
+        Assert.EndsWith("_InitialCreate", sqliteMigrations.Keys.First(), StringComparison.Ordinal);
+        Assert.EndsWith("_InitialCreate", postgresMigrations.Keys.First(), StringComparison.Ordinal);
+        Assert.All(sqliteMigrations.Values, t => Assert.Equal("CoachBot.Infrastructure.Migrations", t.Namespace));
+        Assert.All(postgresMigrations.Values, t => Assert.Equal("CoachBot.Infrastructure.Migrations.Postgres", t.Namespace));
     }
 
     [Theory]

@@ -9,21 +9,27 @@ using Quartz;
 
 namespace CoachBot.Infrastructure.Tests;
 
-/// <summary>The readiness checks on real SQLite files and a real Quartz scheduler: what each reports, and when.</summary>
+/// <summary>
+/// The readiness checks on the test database (SQLite, or PostgreSQL with COACHBOT_TEST_STORAGE=postgres), on real SQLite
+/// files that are missing or empty, and a real Quartz scheduler: what each reports, and when.
+/// </summary>
 public sealed class ReadinessHealthChecksTests : IAsyncLifetime
 {
     private readonly TestDatabase _db = new();
-    private readonly List<ServiceProvider> _providers = [];
+    private readonly List<(ServiceProvider Provider, string SchedulerName)> _providers = [];
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var provider in _providers)
+        foreach (var (provider, schedulerName) in _providers)
         {
-            if (provider.GetService<ISchedulerFactory>() is { } factory && await (await factory.GetScheduler()).GetStatus() != SchedulerStatus.Shutdown)
+            // Only a scheduler the test created (looked up by its name): making one now would connect to a database that
+            // may be gone, and the process-wide list of schedulers holds other tests' too.
+            var scheduler = (await provider.GetRequiredService<ISchedulerFactory>().GetAllSchedulers()).SingleOrDefault(s => s.SchedulerName == schedulerName);
+            if (scheduler is not null && await scheduler.GetStatus() != SchedulerStatus.Shutdown)
             {
-                await (await factory.GetScheduler()).Shutdown();
+                await scheduler.Shutdown();
             }
 
             await provider.DisposeAsync();
@@ -32,13 +38,14 @@ public sealed class ReadinessHealthChecksTests : IAsyncLifetime
         await _db.DisposeAsync();
     }
 
-    private ServiceProvider CreateServices(string? databasePath = null, bool schedulingEnabled = true)
+    /// <summary>Services on <paramref name="database"/> (the test database's settings unless given).</summary>
+    private ServiceProvider CreateServices(IReadOnlyDictionary<string, string?>? database = null, bool schedulingEnabled = true)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var schedulerName = $"ReadinessTest-{Guid.NewGuid():N}"; // Quartz shares schedulers by name within a process
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>(database ?? _db.Settings)
         {
-            ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(databasePath ?? _db.FilePath),
             ["Scheduling:Enabled"] = schedulingEnabled ? "true" : "false",
-            ["Scheduling:InstanceName"] = $"ReadinessTest-{Guid.NewGuid():N}", // Quartz shares schedulers by name within a process
+            ["Scheduling:InstanceName"] = schedulerName,
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -46,7 +53,7 @@ public sealed class ReadinessHealthChecksTests : IAsyncLifetime
         services.AddCoachBotScheduling(configuration);
         services.AddHealthChecks().AddCoachBotReadinessChecks();
         var provider = services.BuildServiceProvider();
-        _providers.Add(provider);
+        _providers.Add((provider, schedulerName));
         return provider;
     }
 
@@ -102,10 +109,10 @@ public sealed class ReadinessHealthChecksTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DatabaseFileGone_DatabaseAndMigrationsUnhealthy_AndNoEmptyDatabaseCreated()
+    public async Task SqliteDatabaseFileGone_DatabaseAndMigrationsUnhealthy_AndNoEmptyDatabaseCreated()
     {
         var missing = _db.PathOf("gone.db");
-        var services = CreateServices(missing, schedulingEnabled: false);
+        var services = CreateServices(TestDatabase.SqliteSettings(missing), schedulingEnabled: false);
 
         var report = await CheckAsync(services);
 
@@ -117,7 +124,7 @@ public sealed class ReadinessHealthChecksTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EmptyDatabase_MigrationsUnhealthyWithThePendingCount()
+    public async Task SqliteEmptyDatabase_MigrationsUnhealthyWithThePendingCount()
     {
         var empty = _db.PathOf("empty.db");
         await using (var connection = new SqliteConnection(TestDatabase.ConnectionStringOf(empty)))
@@ -125,7 +132,7 @@ public sealed class ReadinessHealthChecksTests : IAsyncLifetime
             await connection.OpenAsync(); // creates the file, with no tables
         }
 
-        var services = CreateServices(empty, schedulingEnabled: false);
+        var services = CreateServices(TestDatabase.SqliteSettings(empty), schedulingEnabled: false);
         await using var db = await services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContextAsync();
         var migrations = db.Database.GetMigrations().Count();
 
@@ -135,5 +142,34 @@ public sealed class ReadinessHealthChecksTests : IAsyncLifetime
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["migrations"].Status);
         Assert.Equal($"{migrations} pending", report.Entries["migrations"].Description);
         Assert.True(migrations >= 6);
+    }
+
+    [PostgresFact]
+    public async Task PostgresEmptyDatabase_MigrationsUnhealthyWithThePendingCount()
+    {
+        using var empty = ThrowawayDatabase.CreatePostgres();
+        var services = CreateServices(empty.Settings, schedulingEnabled: false);
+        await using var db = await services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContextAsync();
+        var migrations = db.Database.GetMigrations().Count();
+
+        var report = await CheckAsync(services);
+
+        Assert.Equal("reachable", report.Entries["database"].Description);
+        Assert.Equal($"{migrations} pending", report.Entries["migrations"].Description);
+    }
+
+    [PostgresFact]
+    public async Task PostgresDatabaseMissing_DatabaseAndMigrationsUnhealthy_AndNoDatabaseCreated()
+    {
+        using var server = ThrowawayDatabase.CreatePostgres();
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = $"coachbot_t_{Guid.NewGuid():N}" }.ConnectionString;
+        var services = CreateServices(new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["ConnectionStrings:CoachBot"] = missing }, schedulingEnabled: false);
+
+        var report = await CheckAsync(services);
+
+        Assert.Equal("cannot connect", report.Entries["database"].Description);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["migrations"].Status);
+        var databases = await server.QueryAsync("SELECT datname FROM pg_database WHERE datname = @name", ("name", new Npgsql.NpgsqlConnectionStringBuilder(missing).Database!));
+        Assert.Empty(databases);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CoachBot.Infrastructure.Tests;
 
@@ -16,7 +17,7 @@ public sealed class StorageRegistrationTests(TestDatabase database) : IClassFixt
 {
     private ServiceProvider CreateSut(string path, string? provider = null)
     {
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) };
+        var settings = TestDatabase.SqliteSettings(path);
         if (provider is not null)
         {
             settings["Storage:Provider"] = provider;
@@ -25,12 +26,18 @@ public sealed class StorageRegistrationTests(TestDatabase database) : IClassFixt
         return database.BuildServices(settings);
     }
 
+    private static ServiceProvider CreateSut(IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddCoachBotStorage(configuration).BuildServiceProvider();
+    }
+
     private string NewFile() => database.PathOf($"{Guid.NewGuid():N}.db");
 
     [Fact]
     public void AddCoachBotStorage_Always_RegistersStoresAsSingletons()
     {
-        var services = CreateSut(NewFile());
+        var services = database.BuildServices();
 
         Assert.IsType<EfPracticeStore>(services.GetRequiredService<IPracticeStore>());
         Assert.IsType<EfQuestionSetStore>(services.GetRequiredService<IQuestionSetStore>());
@@ -45,11 +52,16 @@ public sealed class StorageRegistrationTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
-    public void AddCoachBotStorage_NoStorageSection_DefaultsToSqlite()
+    public void AddCoachBotStorage_NoStorageSection_DefaultsToSqliteAndMigratesAtStart()
     {
-        var options = CreateSut(NewFile()).GetRequiredService<IOptions<StorageOptions>>().Value;
+        using var services = CreateSut(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(NewFile()) });
+
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        using var db = services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContext();
 
         Assert.Equal("sqlite", options.Provider);
+        Assert.True(options.MigrateAtStart);
+        Assert.True(db.Database.IsSqlite());
     }
 
     [Fact]
@@ -66,24 +78,87 @@ public sealed class StorageRegistrationTests(TestDatabase database) : IClassFixt
     }
 
     [Theory]
-    [InlineData("postgres")]
     [InlineData("")]
     [InlineData("sqlserver")]
-    public void AddCoachBotStorage_UnsupportedProvider_FailsValidationAtStart(string provider)
+    [InlineData("postgresql")]
+    [InlineData(" sqlite")]
+    public void AddCoachBotStorage_UnsupportedProvider_FailsValidationAtStartNamingTheKey(string provider)
     {
         var services = CreateSut(NewFile(), provider);
 
         var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Storage:Provider", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'sqlite' or 'postgres'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SQLite")]
+    [InlineData("Postgres")]
+    [InlineData("POSTGRES")]
+    public void AddCoachBotStorage_ProviderInOtherCase_IsAccepted(string provider)
+    {
+        using var services = CreateSut(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["ConnectionStrings:CoachBot"] = provider.StartsWith('S') ? TestDatabase.ConnectionStringOf(NewFile()) : "Host=127.0.0.1;Database=coachbot",
+        });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
     }
 
     [Fact]
-    public void AddCoachBotStorage_ProviderInOtherCase_IsAccepted()
+    public void AddCoachBotStorage_Postgres_GivesThePostgresContextAsTheStoresContext()
     {
-        var services = CreateSut(NewFile(), "SQLite");
+        // No server needed: making a context opens no connection.
+        using var services = CreateSut(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgres",
+            ["ConnectionStrings:CoachBot"] = "Host=db.example;Database=coachbot;Username=coachbot",
+        });
 
-        services.GetRequiredService<IStartupValidator>().Validate();
+        using var db = services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContext();
+
+        Assert.IsType<PostgresCoachBotDbContext>(db);
+        Assert.True(db.Database.IsNpgsql());
+        Assert.Equal("db.example", new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Host);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AddCoachBotStorage_PostgresWithoutConnectionString_FailsValidationNamingTheKey(string? connectionString)
+    {
+        using var services = CreateSut(new Dictionary<string, string?> { ["Storage:Provider"] = "postgres", ["ConnectionStrings:CoachBot"] = connectionString });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Storage:Provider 'postgres' needs ConnectionStrings:CoachBot", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCoachBotStorage_PostgresWithAnInvalidConnectionString_FailsValidationWithoutRepeatingIt()
+    {
+        using var services = CreateSut(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "postgres",
+            ["ConnectionStrings:CoachBot"] = "Host=db;Password=s3cret-value;Port=not-a-number",
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("ConnectionStrings:CoachBot is not a valid PostgreSQL connection string", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCoachBotStorage_MigrateAtStartFalse_IsBound()
+    {
+        var settings = TestDatabase.SqliteSettings(NewFile());
+        settings["Storage:MigrateAtStart"] = "false";
+
+        Assert.False(database.BuildServices(settings).GetRequiredService<IOptions<StorageOptions>>().Value.MigrateAtStart);
     }
 
     [Fact]
@@ -102,7 +177,7 @@ public sealed class StorageRegistrationTests(TestDatabase database) : IClassFixt
     {
         var path = NewFile();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = TestDatabase.ConnectionStringOf(path) });
+        builder.Configuration.AddInMemoryCollection(TestDatabase.SqliteSettings(path));
         builder.Services.AddSingleton<TimeProvider>(database.Time);
         builder.Services.AddHostedService<SeedsOnStart>(); // registered first on purpose
         builder.Services.AddCoachBotStorage(builder.Configuration);

@@ -5,7 +5,8 @@ namespace CoachBot.Infrastructure.Tests;
 /// <summary>Sample study-channel records. Keys and ids are unique per call so tests sharing a database do not interfere.</summary>
 internal static class StudyChannelTestData
 {
-    public static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(7654321);
+    // Fractions to the microsecond: PostgreSQL keeps microseconds, SQLite 100 ns ticks (each provider's precision: DateTimeStorageTests).
+    public static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(7654320);
 
     public static string NewPlaceKey() => $"msteams:19:{Guid.NewGuid():N}@thread.tacv2";
 
@@ -18,7 +19,7 @@ internal static class StudyChannelTestData
     }
 
     public static DailySchedule Schedule(string placeKey, DateTimeOffset? createdAt = null, bool active = true) =>
-        new(Guid.NewGuid(), placeKey, new TimeOnly(9, 30, 15).Add(TimeSpan.FromTicks(1234567)), "Europe/Berlin",
+        new(Guid.NewGuid(), placeKey, new TimeOnly(9, 30, 15, 123, 456), "Europe/Berlin",
             [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday, DayOfWeek.Sunday], "amazon-customer-trust",
             [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 1)],
             active, TestData.NewUserKey(), createdAt ?? T0);

@@ -1,5 +1,4 @@
 using CoachBot.Infrastructure.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,29 +7,32 @@ using Microsoft.Extensions.Time.Testing;
 namespace CoachBot.Infrastructure.Tests;
 
 /// <summary>
-/// A temporary directory holding real SQLite database files; deleted (with the WAL files) on dispose.
+/// The main database of a test class (a real SQLite file, or a real PostgreSQL database when
+/// <c>COACHBOT_TEST_STORAGE=postgres</c>; see <see cref="TestStorage"/>) in a temporary directory that may also hold
+/// other SQLite files; all deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncLifetime
 {
     private readonly List<ServiceProvider> _providers = [];
-
-    public TestDatabase()
-    {
-        DirectoryPath = Path.Combine(Path.GetTempPath(), "coachbot-infra-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DirectoryPath);
-    }
+    private readonly ThrowawayDatabase _database = ThrowawayDatabase.Create("coachbot-infra-tests");
 
     /// <summary>The temporary directory.</summary>
-    public string DirectoryPath { get; }
+    public string DirectoryPath => _database.Folder;
 
-    /// <summary>The main database file of the directory.</summary>
-    public string FilePath => PathOf("coachbot.db");
+    /// <summary>Whether the main database is on PostgreSQL.</summary>
+    public bool IsPostgres => _database.IsPostgres;
 
-    /// <summary>The connection string of <see cref="FilePath"/>.</summary>
-    public string ConnectionString => ConnectionStringOf(FilePath);
+    /// <summary>The main database's connection string.</summary>
+    public string ConnectionString => _database.ConnectionString;
 
-    /// <summary>The clock given to the stores.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1234567));
+    /// <summary>The configuration pointing at the main database (connection string and provider).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _database.Settings;
+
+    /// <summary>
+    /// The clock given to the stores; its fraction is to the microsecond, PostgreSQL's precision (SQLite keeps 100 ns
+    /// ticks; each provider's precision is tested in <see cref="DateTimeStorageTests"/>).
+    /// </summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1234560));
 
     /// <summary>Services of the main database, migrated by <see cref="InitializeAsync"/>.</summary>
     public IServiceProvider Services { get; private set; } = null!;
@@ -39,10 +41,17 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public static string ConnectionStringOf(string path) => $"Data Source={path}";
 
-    /// <summary>A new service provider over <paramref name="settings"/> (the main file unless overridden).</summary>
+    /// <summary>The configuration pointing at a SQLite file, whatever the main database is.</summary>
+    public static Dictionary<string, string?> SqliteSettings(string path) => new()
+    {
+        ["ConnectionStrings:CoachBot"] = ConnectionStringOf(path),
+        ["Storage:Provider"] = "sqlite",
+    };
+
+    /// <summary>A new service provider over <paramref name="settings"/> (the main database unless overridden).</summary>
     public ServiceProvider BuildServices(IDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?> { ["ConnectionStrings:CoachBot"] = ConnectionString };
+        var values = new Dictionary<string, string?>(Settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -61,6 +70,12 @@ public sealed class TestDatabase : IAsyncLifetime
     public CoachBotDbContext CreateContext() =>
         Services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContext();
 
+    /// <inheritdoc cref="ThrowawayDatabase.QueryAsync"/>
+    public Task<List<string?[]>> QueryAsync(string sql, params (string Name, object Value)[] parameters) => _database.QueryAsync(sql, parameters);
+
+    /// <inheritdoc cref="ThrowawayDatabase.TablesAsync"/>
+    public Task<List<string>> TablesAsync() => _database.TablesAsync();
+
     public async Task InitializeAsync()
     {
         Services = BuildServices();
@@ -74,20 +89,6 @@ public sealed class TestDatabase : IAsyncLifetime
             await provider.DisposeAsync();
         }
 
-        // Pooled SQLite connections keep the files open; release them before deleting.
-        foreach (var file in Directory.EnumerateFiles(DirectoryPath, "*.db"))
-        {
-            using var connection = new SqliteConnection(SqliteConnectionStrings.Prepare(ConnectionStringOf(file)));
-            SqliteConnection.ClearPool(connection);
-        }
-
-        try
-        {
-            Directory.Delete(DirectoryPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp directory must not fail the run.
-        }
+        _database.Dispose();
     }
 }

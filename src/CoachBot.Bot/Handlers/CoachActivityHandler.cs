@@ -35,6 +35,9 @@ public sealed partial class CoachActivityHandler(
     ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
 {
     private const string ForgottenKey = "coachbot.forgotten";
+
+    /// <summary>How many times a turn saves its state when other writers keep winning the eTag race.</summary>
+    private const int MaxSaveAttempts = 3;
     private readonly IStatePropertyAccessor<CoachConversationState> _state =
         conversationState.CreateProperty<CoachConversationState>(nameof(CoachConversationState));
 
@@ -209,24 +212,30 @@ public sealed partial class CoachActivityHandler(
 
     private async Task SaveStateAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
-        }
-        catch (StateConflictException)
-        {
-            // Another instance or turn wrote this conversation's state first. Our only state is the
-            // redelivery guard and the welcome flag: reload theirs, re-apply ours, save once more.
-            var mine = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
-            await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
-            var theirs = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
-            foreach (var id in mine.RecentActivityIds)
+            try
             {
-                theirs.TryRecord(id);
+                await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+                return;
             }
+            catch (StateConflictException) when (attempt < MaxSaveAttempts)
+            {
+                // Another instance or turn wrote this conversation's state first. Our only state is the
+                // redelivery guard and the welcome flag: reload theirs, re-apply ours, save once more.
+                var mine = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
+                await conversationState.LoadAsync(turnContext, force: true, cancellationToken);
+                var theirs = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
+                foreach (var id in mine.RecentActivityIds)
+                {
+                    theirs.TryRecord(id);
+                }
 
-            theirs.Welcomed |= mine.Welcomed;
-            await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+                theirs.Welcomed |= mine.Welcomed;
+
+                // The accessor hands out a copy of the reloaded state: only what is set back is saved.
+                await _state.SetAsync(turnContext, theirs, cancellationToken);
+            }
         }
     }
 

@@ -13,14 +13,14 @@ public static class SchedulingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SchedulingOptions"/> (section <c>Scheduling</c>, validated at start), <see cref="IStudyScheduler"/>
     /// and a Quartz.NET scheduler whose persistent job store is the application database (<c>ConnectionStrings:CoachBot</c>,
-    /// SQLite): Quartz creates its own <c>QRTZ_</c> tables when missing (schema provisioning), independent of the EF
+    /// SQLite or PostgreSQL as <c>Storage:Provider</c> says): Quartz creates its own <c>QRTZ_</c> tables when missing (schema provisioning), independent of the EF
     /// migrations. The misfire threshold is <see cref="SchedulingOptions.MissedGracePeriod"/>; timers missed by longer
     /// are skipped and logged. With <c>Scheduling:Enabled</c> (read now) the Quartz hosted service starts the scheduler
     /// with the host, after the database migration (which runs in <c>StartingAsync</c>) and waits for running jobs on
     /// shutdown. <see cref="IStudyChannelJobs"/> is not registered here: Core's study-channel service provides it (scoped).
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The configuration holding <c>Scheduling</c> and <c>ConnectionStrings:CoachBot</c>.</param>
+    /// <param name="configuration">The configuration holding <c>Scheduling</c>, <c>Storage:Provider</c> and <c>ConnectionStrings:CoachBot</c>.</param>
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddCoachBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,11 +35,7 @@ public static class SchedulingServiceCollectionExtensions
 
         // Quartz is configured now, from the same section (validation at start reports bad values).
         var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = StorageOptions.DefaultConnectionString;
-        }
+        var storage = StorageOptions.FromConfiguration(configuration);
 
         services.AddLogging();
 
@@ -48,7 +44,15 @@ public static class SchedulingServiceCollectionExtensions
             quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = options.InstanceName);
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(SqliteConnectionStrings.Prepare(connectionString));
+                if (storage.IsPostgres)
+                {
+                    store.UsePostgres(storage.EffectiveConnectionString);
+                }
+                else
+                {
+                    store.UseSqlite(SqliteConnectionStrings.Prepare(storage.EffectiveConnectionString));
+                }
+
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
                 store.ConfigureStore(job =>

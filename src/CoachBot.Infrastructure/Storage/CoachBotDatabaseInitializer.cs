@@ -1,20 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Infrastructure.Storage;
 
-/// <summary>Applies the EF Core migrations once per process (later calls return immediately).</summary>
-internal sealed partial class CoachBotDatabaseInitializer(IDbContextFactory<CoachBotDbContext> contexts, ILogger<CoachBotDatabaseInitializer> logger) : IDisposable
+/// <summary>
+/// Applies the EF Core migrations once per process (later calls return immediately), or with
+/// <c>Storage:MigrateAtStart</c> off only checks that none is pending.
+/// </summary>
+internal sealed partial class CoachBotDatabaseInitializer(
+    IDbContextFactory<CoachBotDbContext> contexts,
+    IOptions<StorageOptions> options,
+    ILogger<CoachBotDatabaseInitializer> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _done;
 
-    public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    /// <summary>What the app does at start: migrates, or (<c>Storage:MigrateAtStart</c> false) fails when a migration is pending.</summary>
+    public Task EnsureReadyAsync(CancellationToken cancellationToken) =>
+        options.Value.MigrateAtStart ? EnsureMigratedAsync(cancellationToken) : EnsureNothingPendingAsync(cancellationToken);
+
+    /// <summary>Applies the pending migrations (the <c>migrate</c> command; tests), whatever <c>Storage:MigrateAtStart</c> says.</summary>
+    public async Task<int> EnsureMigratedAsync(CancellationToken cancellationToken)
     {
         if (_done)
         {
-            return;
+            return 0;
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -22,7 +34,7 @@ internal sealed partial class CoachBotDatabaseInitializer(IDbContextFactory<Coac
         {
             if (_done)
             {
-                return;
+                return 0;
             }
 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -37,6 +49,7 @@ internal sealed partial class CoachBotDatabaseInitializer(IDbContextFactory<Coac
             await db.Database.MigrateAsync(cancellationToken);
             LogMigrated(logger, pending.Count, db.Database.ProviderName);
             _done = true;
+            return pending.Count;
         }
         finally
         {
@@ -44,19 +57,36 @@ internal sealed partial class CoachBotDatabaseInitializer(IDbContextFactory<Coac
         }
     }
 
+    private async Task EnsureNothingPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database needs {pending.Count} migration(s) ({string.Join(", ", pending)}) and Storage:MigrateAtStart is false: " +
+                "run the migrate command (dotnet CoachBot.dll migrate) first, or set Storage:MigrateAtStart to true.");
+        }
+
+        LogMigrationsSkipped(logger, db.Database.ProviderName);
+    }
+
     public void Dispose() => _gate.Dispose();
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Database ready ({Provider}): {Count} migration(s) applied")]
     private static partial void LogMigrated(ILogger logger, int count, string? provider);
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Database ready ({Provider}): no migration pending (Storage:MigrateAtStart is off)")]
+    private static partial void LogMigrationsSkipped(ILogger logger, string? provider);
 }
 
 /// <summary>
-/// Migrates the database when the host starts, in <see cref="IHostedLifecycleService.StartingAsync"/>, that is
+/// Migrates the database (or with <c>Storage:MigrateAtStart</c> off, checks that it needs no migration) when the host starts, in <see cref="IHostedLifecycleService.StartingAsync"/>, that is
 /// before any hosted service's <c>StartAsync</c> (seeding, bots) runs.
 /// </summary>
 internal sealed class CoachBotDatabaseMigrator(CoachBotDatabaseInitializer initializer) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => initializer.EnsureMigratedAsync(cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken) => initializer.EnsureReadyAsync(cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

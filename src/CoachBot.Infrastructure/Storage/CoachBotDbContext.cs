@@ -8,11 +8,25 @@ namespace CoachBot.Infrastructure.Storage;
 /// records, chat-state documents, the grade cache and study channels (places, schedules, prompts, answers,
 /// members, deliveries), quizzes (quizzes, members, answers) and administration (grants, audit log, API keys, set assignments). The model is provider-neutral (no provider-specific column types;
 /// JSON payloads are plain text columns); provider differences are confined to
-/// <see cref="ConfigureConventions"/>.
+/// <see cref="ConfigureConventions"/>. This type carries the SQLite migrations; <see cref="PostgresCoachBotDbContext"/>
+/// (the same model) carries the PostgreSQL ones.
 /// </summary>
-/// <param name="options">The context options (provider and connection).</param>
-public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> options) : DbContext(options)
+public class CoachBotDbContext : DbContext
 {
+    /// <summary>Creates a context (SQLite; see <see cref="PostgresCoachBotDbContext"/> for PostgreSQL).</summary>
+    /// <param name="options">The context options (provider and connection).</param>
+    public CoachBotDbContext(DbContextOptions<CoachBotDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Creates a context of a derived type (one per provider, so that each has its own migrations).</summary>
+    /// <param name="options">The context options (provider and connection).</param>
+    protected CoachBotDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Longest user key (<c>{channelId}:{userId}</c>).</summary>
     internal const int UserKeyLength = 512;
 
@@ -74,11 +88,16 @@ public sealed class CoachBotDbContext(DbContextOptions<CoachBotDbContext> option
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
         // SQLite has no date/time type: EF would store DateTimeOffset as ISO text, which it cannot
-        // ORDER BY or compare. Store UTC ticks (INTEGER) instead. Other providers (PostgreSQL: timestamptz)
-        // keep their native type.
+        // ORDER BY or compare. Store UTC ticks (INTEGER) instead. PostgreSQL keeps its native timestamptz,
+        // which Npgsql only accepts with offset zero: every value (and every query parameter compared with
+        // one) is converted to UTC first.
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
 

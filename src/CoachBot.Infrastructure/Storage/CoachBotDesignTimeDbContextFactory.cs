@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace CoachBot.Infrastructure.Storage;
 
 /// <summary>
-/// Used by the EF Core tools only (<c>dotnet ef migrations add …</c>): a SQLite context. The connection is
-/// never opened to generate migrations.
+/// Used by the EF Core tools only (<c>dotnet ef migrations add … --context CoachBotDbContext</c>): a SQLite context.
+/// The connection is never opened to generate migrations.
 /// </summary>
 internal sealed class CoachBotDesignTimeDbContextFactory : IDesignTimeDbContextFactory<CoachBotDbContext>
 {

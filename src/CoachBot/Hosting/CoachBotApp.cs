@@ -20,7 +20,7 @@ namespace CoachBot.Hosting;
 /// <summary>The composition root: what the process is made of, in the order it is built.</summary>
 public static partial class CoachBotApp
 {
-    /// <summary>Builds the application (web host, terminal chat or grade command) from the process arguments.</summary>
+    /// <summary>Builds the application (web host, terminal chat, grade or migrate command) from the process arguments.</summary>
     public static WebApplication Build(string[] args, RunMode mode = RunMode.Serve, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -45,15 +45,21 @@ public static partial class CoachBotApp
                 new ConfigurationBuilder().AddUserSecrets(typeof(CoachBotApp).Assembly, optional: true).Sources[0]);
         }
 
-        if (mode is RunMode.Chat or RunMode.Grade)
+        if (mode is RunMode.Chat or RunMode.Grade or RunMode.Migrate)
         {
-            // Standard output belongs to the conversation or the JSON Lines: logs go to stderr, warnings and above only.
+            // Standard output belongs to the conversation, the JSON Lines or the command's report: logs go to stderr, warnings and above only.
             // appsettings.json says Information for the server; environment variables and arguments still override.
             var sources = builder.Configuration.Sources;
             sources.Insert(AfterAppSettings(sources), new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Default", nameof(LogLevel.Warning))] });
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        if (mode is RunMode.Migrate)
+        {
+            // EF logs an error when it finds the database missing, just before it creates it; the command reports real failures itself.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         }
 
         builder.Services.AddCoachBot(builder.Configuration);
@@ -106,11 +112,14 @@ public static partial class CoachBotApp
         }
     }
 
-    /// <summary>Migrates the database and seeds the bundled question set (all the <c>grade</c> command needs).</summary>
+    /// <summary>
+    /// Migrates the database (or with <c>Storage:MigrateAtStart</c> false checks that no migration is pending) and seeds
+    /// the bundled question set (all the <c>grade</c> command needs).
+    /// </summary>
     public static async Task InitializeStorageAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await app.Services.MigrateCoachBotDatabaseAsync(cancellationToken);
+        await app.Services.EnsureCoachBotDatabaseReadyAsync(cancellationToken);
         await app.Services.GetRequiredService<DefaultQuestionSetSeeder>().SeedAsync(cancellationToken);
     }
 

@@ -14,10 +14,13 @@ public enum RunMode
 
     /// <summary>One request to a running host's <c>/healthz</c> (<c>healthcheck</c>), for container health checks.</summary>
     HealthCheck,
+
+    /// <summary>Applies the database migrations and exits (<c>migrate</c>); no web server.</summary>
+    Migrate,
 }
 
 /// <summary>
-/// Separates the app's own commands (a first positional word: <c>chat</c>, <c>grade</c> or <c>healthcheck</c>) from ASP.NET Core's
+/// Separates the app's own commands (a first positional word: <c>chat</c>, <c>grade</c>, <c>healthcheck</c> or <c>migrate</c>) from ASP.NET Core's
 /// usual arguments (<c>--urls</c>, <c>--environment</c>, <c>Key=Value</c>), which pass through unchanged.
 /// </summary>
 public static class CommandLine
@@ -39,6 +42,11 @@ public static class CommandLine
         if (args.Length > 0 && string.Equals(args[0], "healthcheck", StringComparison.OrdinalIgnoreCase))
         {
             return (RunMode.HealthCheck, args[1..]); // an optional address; see HealthProbe
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase))
+        {
+            return (RunMode.Migrate, args[1..]);
         }
 
         return (RunMode.Serve, args);

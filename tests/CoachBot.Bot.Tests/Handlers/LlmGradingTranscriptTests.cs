@@ -127,6 +127,7 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
     public async Task Answer_GradeWithinTypingDelay_FeedbackInTheTurnWithoutTyping()
     {
         _llm.Delay = TimeSpan.Zero;
+        _llm.UseGenerousDeadlines();
         await Flow()
             .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
             .Send(Answer).AssertReply(a => Assert.Contains("Your score: ", Transcript.Visible(a)))
@@ -137,6 +138,7 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
     public async Task Answer_LlmUnavailable_QuickGraderFeedbackSaysSo()
     {
         _llm.Fail = true;
+        _llm.UseGenerousDeadlines();
         await Flow()
             .Send("practice").AssertReply(a => Assert.Contains("Question 1 of 4", Transcript.Visible(a)))
             .Send(Answer).AssertReply(a =>

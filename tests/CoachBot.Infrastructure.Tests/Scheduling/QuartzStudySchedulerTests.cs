@@ -1,7 +1,6 @@
 using CoachBot.Core.Channels;
 using CoachBot.Core.Channels.Scheduling;
 using CoachBot.Infrastructure.Scheduling;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +10,7 @@ using SchedulingOptions = CoachBot.Infrastructure.Scheduling.SchedulingOptions;
 
 namespace CoachBot.Infrastructure.Tests.Scheduling;
 
-/// <summary>The scheduler on a real SQLite file, in a real host (storage migrator + Quartz hosted service).</summary>
+/// <summary>The scheduler on a real database (SQLite, or PostgreSQL with COACHBOT_TEST_STORAGE=postgres), in a real host (storage migrator + Quartz hosted service).</summary>
 public sealed class QuartzStudySchedulerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -26,7 +25,7 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
     {
         await using var host = await SchedulingTestHost.StartAsync(_database);
 
-        var tables = await TablesAsync();
+        var tables = (await _database.TablesAsync()).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         Assert.Contains("__EFMigrationsHistory", tables);
         Assert.Contains("QRTZ_TRIGGERS", tables);
@@ -200,21 +199,5 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
         }
 
         return true;
-    }
-
-    private async Task<HashSet<string>> TablesAsync()
-    {
-        await using var connection = new SqliteConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
     }
 }

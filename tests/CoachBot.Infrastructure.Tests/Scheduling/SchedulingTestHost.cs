@@ -9,7 +9,7 @@ using Quartz;
 namespace CoachBot.Infrastructure.Tests.Scheduling;
 
 /// <summary>
-/// A real generic host over a real SQLite file: storage (with its migrator) plus scheduling, a fake
+/// A real generic host over the test class's real database (SQLite or PostgreSQL): storage (with its migrator) plus scheduling, a fake
 /// <see cref="IStudyChannelJobs"/> and captured logs.
 /// </summary>
 internal sealed class SchedulingTestHost : IAsyncDisposable
@@ -40,9 +40,8 @@ internal sealed class SchedulingTestHost : IAsyncDisposable
 
     public static IHost Build(TestDatabase database, IDictionary<string, string?>? settings, out FakeStudyChannelJobs jobs, out ListLoggerProvider logs)
     {
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(database.Settings)
         {
-            ["ConnectionStrings:CoachBot"] = database.ConnectionString,
             ["Scheduling:InstanceName"] = "CoachBotTests",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

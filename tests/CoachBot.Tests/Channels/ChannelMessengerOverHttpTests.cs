@@ -23,7 +23,7 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
         Summary = "Today's question",
     };
 
-    private readonly TempDatabase _db = new();
+    private readonly ThrowawayDatabase _db = ThrowawayDatabase.Create();
     private LoopbackConnector _connector = null!;
     private TestHost _host = null!;
 
@@ -31,7 +31,7 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
     {
         _connector = await LoopbackConnector.StartAsync();
         _host = await TestHost.StartAsync(
-            _db.Path,
+            _db,
             new Dictionary<string, string?>
             {
                 ["ChannelSending:MaxAttempts"] = "3",

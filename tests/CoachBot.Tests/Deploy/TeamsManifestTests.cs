@@ -118,8 +118,8 @@ public sealed partial class TeamsManifestTests
     [Fact]
     public async Task CommandLists_OfferOnlyCommandsTheBotUnderstands()
     {
-        using var db = new TempDatabase();
-        await using var host = await TestHost.StartAsync(db.Path);
+        using var db = ThrowawayDatabase.Create();
+        await using var host = await TestHost.StartAsync(db);
         var chatTriggers = host.Services.GetServices<IChatCommand>().Where(c => c.AdminAction is null).SelectMany(c => c.Triggers).ToHashSet();
         var channelNames = host.Services.GetServices<IChannelCommand>().Select(c => c.Name).Append("help").ToHashSet();
 

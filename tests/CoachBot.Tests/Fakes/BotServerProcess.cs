@@ -8,7 +8,7 @@ namespace CoachBot.Tests.Fakes;
 
 /// <summary>
 /// The CoachBot server as a real OS process (the built CoachBot.dll) on 127.0.0.1 at a free port, started on a given
-/// SQLite file and ready once <c>/healthz</c> answers. Its standard output is kept line by line; disposing kills it.
+/// test database and ready once <c>/healthz</c> answers. Its standard output is kept line by line; disposing kills it.
 /// </summary>
 public sealed class BotServerProcess : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class BotServerProcess : IDisposable
     public IReadOnlyList<string> OutputLines => [.. _output];
 
     /// <summary>Starts the process; <paramref name="environment"/> adds or overrides variables (logs at Warning by default).</summary>
-    public static async Task<BotServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null)
+    public static async Task<BotServerProcess> StartAsync(ThrowawayDatabase database, IDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CoachBot.dll"), "--urls", $"http://127.0.0.1:{port}"])
@@ -37,7 +37,7 @@ public sealed class BotServerProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ConnectionStrings__CoachBot"] = $"Data Source={databasePath}";
+        database.ApplyTo(start.Environment);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

@@ -11,10 +11,10 @@ public sealed record ProcessResult(int ExitCode, byte[] StandardOutputBytes, str
     public override string ToString() => $"exit {ExitCode}; stderr: {StandardError}";
 }
 
-/// <summary>Runs the real CoachBot process (the built CoachBot.dll) on a given SQLite file, with piped standard streams.</summary>
+/// <summary>Runs the real CoachBot process (the built CoachBot.dll) on a given database, with piped standard streams.</summary>
 public static class CoachBotProcess
 {
-    public static async Task<ProcessResult> RunAsync(string databasePath, IEnumerable<string> args, string standardInput = "")
+    public static async Task<ProcessResult> RunAsync(ThrowawayDatabase database, IEnumerable<string> args, string standardInput = "")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CoachBot.dll");
         var start = new ProcessStartInfo("dotnet", [dll, .. args])
@@ -25,7 +25,7 @@ public static class CoachBotProcess
             StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ConnectionStrings__CoachBot"] = $"Data Source={databasePath}";
+        database.ApplyTo(start.Environment);
         start.Environment.Remove("Grading__Provider"); // the developer's own LLM settings never leak into a test
 
         using var process = Process.Start(start)!;

@@ -3,13 +3,13 @@ using Newtonsoft.Json.Linq;
 namespace CoachBot.Tests.Fakes;
 
 /// <summary>
-/// Base of the tests that drive a real host: a temp SQLite file and a loopback Bot Connector per test,
+/// Base of the tests that drive a real host: a throwaway database (see ThrowawayDatabase) and a loopback Bot Connector per test,
 /// both cleaned up afterwards.
 /// </summary>
 public abstract class LoopbackTest : IAsyncLifetime
 {
-    /// <summary>The test's database file.</summary>
-    protected TempDatabase Db { get; } = new();
+    /// <summary>The test's database.</summary>
+    protected ThrowawayDatabase Db { get; } = ThrowawayDatabase.Create();
 
     /// <summary>The test's Bot Connector stand-in.</summary>
     protected LoopbackConnector Connector { get; private set; } = null!;

@@ -6,8 +6,8 @@ using Newtonsoft.Json.Linq;
 namespace CoachBot.Tests.Fakes;
 
 /// <summary>
-/// The real CoachBot host on Kestrel at 127.0.0.1 (a free port), on a real SQLite file, talking to a
-/// <see cref="LoopbackConnector"/>. Several hosts can be started one after another on the same file
+/// The real CoachBot host on Kestrel at 127.0.0.1 (a free port), on a real database (SQLite, or PostgreSQL with COACHBOT_TEST_STORAGE=postgres), talking to a
+/// <see cref="LoopbackConnector"/>. Several hosts can be started one after another on the same database
 /// to test restarts.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
@@ -25,15 +25,16 @@ public sealed class TestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the host; <paramref name="configure"/> may add registrations the host does not make yet.</summary>
-    public static async Task<TestHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<TestHost> StartAsync(ThrowawayDatabase database, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         // Quartz keeps schedulers in a process-wide repository by name: hosts running side by side in this test
         // process would otherwise share the first one's scheduler (and its database).
         var args = new List<string>
         {
-            "--urls", "http://127.0.0.1:0", "--ConnectionStrings:CoachBot", $"Data Source={databasePath}", "--Logging:LogLevel:Default", "Warning",
+            "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning",
             "--Scheduling:InstanceName", $"CoachBotTest-{Guid.NewGuid():N}",
         };
+        args.AddRange(database.CommandLine);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add($"--{key}");

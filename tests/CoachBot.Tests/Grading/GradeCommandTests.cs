@@ -14,7 +14,7 @@ public sealed class GradeCommandTests : IDisposable
         "Security protects customer trust: when we added automated fraud checks across 12 global marketplaces, account " +
         "takeovers fell from 1.2% to 0.7% of logins while checkout stayed seamless, so teams could launch new features faster.";
 
-    private readonly TempDatabase _db = new();
+    private readonly ThrowawayDatabase _db = ThrowawayDatabase.Create();
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "coachbot-tests", Guid.NewGuid().ToString("N"));
 
     public GradeCommandTests() => Directory.CreateDirectory(_folder);
@@ -58,7 +58,7 @@ public sealed class GradeCommandTests : IDisposable
             Line("last", "q2"),
         ]);
 
-        var result = await CoachBotProcess.RunAsync(_db.Path, ["grade", "--input", input]);
+        var result = await CoachBotProcess.RunAsync(_db, ["grade", "--input", input]);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var lines = JsonLines(result);
@@ -86,7 +86,7 @@ public sealed class GradeCommandTests : IDisposable
     {
         var stdin = $"{Line("a", "q1")}\n{Line("b", "Give an example of security improving customer experience")}\n";
 
-        var result = await CoachBotProcess.RunAsync(_db.Path, ["grade"], stdin);
+        var result = await CoachBotProcess.RunAsync(_db, ["grade"], stdin);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = JsonLines(result);
@@ -98,7 +98,7 @@ public sealed class GradeCommandTests : IDisposable
     [Fact]
     public async Task RealProcess_GraderLlmWithoutAnLlmConfigured_ExitsTwo_ExplainsOnStandardError()
     {
-        var result = await CoachBotProcess.RunAsync(_db.Path, ["grade", "--grader", "llm"], Line("a", "q1") + "\n");
+        var result = await CoachBotProcess.RunAsync(_db, ["grade", "--grader", "llm"], Line("a", "q1") + "\n");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StandardOutputBytes);
@@ -138,7 +138,7 @@ public sealed class GradeCommandTests : IDisposable
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
 
         var exit = await GradeCommand.RunAsync(
-            ["--set", "no-such-set", "--ConnectionStrings:CoachBot", $"Data Source={_db.Path}"], new StringReader(Line(1, "q1")), stdout, stderr);
+            ["--set", "no-such-set", .. _db.CommandLine], new StringReader(Line(1, "q1")), stdout, stderr);
 
         Assert.Equal(2, exit);
         Assert.Equal("grade: unknown question set 'no-such-set'", stderr.ToString().Trim());

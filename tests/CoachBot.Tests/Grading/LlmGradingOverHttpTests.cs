@@ -78,7 +78,7 @@ public sealed class LlmGradingOverHttpTests : LoopbackTest
         }
     }
 
-    private Task<TestHost> StartHostAsync(FakeLlmServer llm) => TestHost.StartAsync(Db.Path, new Dictionary<string, string?>
+    private Task<TestHost> StartHostAsync(FakeLlmServer llm) => TestHost.StartAsync(Db, new Dictionary<string, string?>
     {
         ["Grading:Provider"] = "openai",
         ["Grading:OpenAI:Endpoint"] = llm.OpenAIEndpoint,

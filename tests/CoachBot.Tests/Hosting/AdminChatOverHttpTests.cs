@@ -25,7 +25,7 @@ public sealed class AdminChatOverHttpTests : LoopbackTest
     [Fact]
     public async Task Admin_ImportsAnAttachedFile_LearnerIsRefused_AndNothingChangesForThem()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Admin:Users:0"] = Admin });
+        await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?> { ["Admin:Users:0"] = Admin });
         var admin = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-admin", Admin);
         var learner = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-learner", "29:learner");
         var file = new JObject

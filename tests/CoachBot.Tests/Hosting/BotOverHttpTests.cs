@@ -18,7 +18,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [Fact]
     public async Task Healthz_Returns200()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var response = await host.Client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -26,7 +26,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [Fact]
     public async Task TeamsSession_PracticeAnswerProgress_RepliesReachTheConnector()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-1");
 
         var practice = await SendAsync(host, teams, teams.Message("practice"), expectedTotal: 1);
@@ -51,7 +51,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     public async Task Restart_OpenQuestionIsGradedAgainstTheRightQuestion_AndProgressCountsEveryAttempt()
     {
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-restart");
-        await using (var first = await TestHost.StartAsync(Db.Path))
+        await using (var first = await TestHost.StartAsync(Db))
         {
             await SendAsync(first, teams, teams.Message("practice"), 1);
             await SendAsync(first, teams, teams.Message(StrongAnswer), 2);
@@ -59,7 +59,7 @@ public sealed class BotOverHttpTests : LoopbackTest
             Assert.Contains("Question 2 of 4", second.VisibleText, StringComparison.Ordinal);
         }
 
-        await using var restarted = await TestHost.StartAsync(Db.Path);
+        await using var restarted = await TestHost.StartAsync(Db);
         var feedback = await SendAsync(restarted, teams, teams.Message("When our checkout added passkeys, customers trusted us more and 2M shoppers stopped needing passwords."), 4);
         Assert.Matches(new Regex(@"\b\d{1,3}/100\b"), feedback.VisibleText);
 
@@ -74,7 +74,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [Fact]
     public async Task ButtonClick_SendsTheCommandInValue_HandledLikeTyping()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-button");
         var reply = await SendAsync(host, teams, teams.Message(null, new JObject { ["command"] = "help" }), 1);
         Assert.Contains("progress", reply.VisibleText, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [Fact]
     public async Task NewMember_GetsOneWelcomeNamingTheSet()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-welcome");
         var update = teams.Base("conversationUpdate");
         update["membersAdded"] = new JArray(new JObject { ["id"] = "29:user-1" }, new JObject { ["id"] = "28:coachbot" });
@@ -105,7 +105,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [InlineData("somethingNew")]
     public async Task UnknownActivitiesAndReactions_AreIgnoredQuietlyWith200(string type)
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-quiet-" + type);
         var activity = teams.Base(type);
         if (type == "messageReaction")
@@ -121,7 +121,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [Fact]
     public async Task BadAnswers_GetSpecificAnswers_AndTheQuestionStaysOpen()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-bad");
         await SendAsync(host, teams, teams.Message("practice"), 1);
 
@@ -141,7 +141,7 @@ public sealed class BotOverHttpTests : LoopbackTest
     [Fact]
     public async Task RedeliveredActivity_IsAnsweredOnce()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-dup");
         await SendAsync(host, teams, teams.Message("practice"), 1);
         var answer = teams.Message(StrongAnswer, id: "same-id");
@@ -159,7 +159,7 @@ public sealed class BotOverHttpTests : LoopbackTest
             ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
             ["MicrosoftAppPassword"] = "not-a-real-secret",
         };
-        await using var host = await TestHost.StartAsync(Db.Path, settings);
+        await using var host = await TestHost.StartAsync(Db, settings);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:personal-auth");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostActivityAsync(teams.Message("practice"))).StatusCode);

@@ -40,8 +40,8 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Build_UrlsArgument_OverridesTheDefaultPort()
     {
-        using var db = new Fakes.TempDatabase();
-        await using var host = await Fakes.TestHost.StartAsync(db.Path);
+        using var db = ThrowawayDatabase.Create();
+        await using var host = await Fakes.TestHost.StartAsync(db);
         Assert.StartsWith("http://127.0.0.1:", host.Client.BaseAddress!.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(3978, host.Client.BaseAddress.Port);
     }
@@ -49,8 +49,8 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Build_InvalidBotAuthenticationSettings_FailAtStart()
     {
-        using var db = new Fakes.TempDatabase();
+        using var db = ThrowawayDatabase.Create();
         var settings = new Dictionary<string, string?> { ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "x" };
-        await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => Fakes.TestHost.StartAsync(db.Path, settings));
+        await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => Fakes.TestHost.StartAsync(db, settings));
     }
 }

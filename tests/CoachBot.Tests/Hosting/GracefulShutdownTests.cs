@@ -19,7 +19,7 @@ public sealed class GracefulShutdownTests : LoopbackTest
     [Fact]
     public async Task ShutdownTimeout_FromHostingSection()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Hosting:ShutdownTimeout"] = "00:00:07" });
+        await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?> { ["Hosting:ShutdownTimeout"] = "00:00:07" });
 
         Assert.Equal(TimeSpan.FromSeconds(7), host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
         Assert.Equal(TimeSpan.FromSeconds(25), new HostingOptions().ShutdownTimeout);
@@ -28,7 +28,7 @@ public sealed class GracefulShutdownTests : LoopbackTest
     [Fact]
     public async Task InvalidObservabilitySettings_HostRefusesToStart_NamingTheKey()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(Db.Path, new Dictionary<string, string?>
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestHost.StartAsync(Db, new Dictionary<string, string?>
         {
             ["Observability:OtlpEndpoint"] = "ftp://collector:4317",
         }));
@@ -45,7 +45,7 @@ public sealed class GracefulShutdownTests : LoopbackTest
         {
             Delay = TimeSpan.FromSeconds(1),
         });
-        await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?>
+        await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?>
         {
             ["Grading:Provider"] = "openai",
             ["Grading:OpenAI:Endpoint"] = llm.OpenAIEndpoint,

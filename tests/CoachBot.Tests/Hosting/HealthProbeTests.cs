@@ -53,8 +53,8 @@ public sealed class HealthProbeTests
     [InlineData("/no-such-endpoint", 1, "unhealthy: ")]
     public async Task RunAsync_RunningHost_ExitCodeFollowsTheAnswer(string path, int expectedExitCode, string expectedStart)
     {
-        using var db = new TempDatabase();
-        await using var host = await TestHost.StartAsync(db.Path);
+        using var db = ThrowawayDatabase.Create();
+        await using var host = await TestHost.StartAsync(db);
         using var output = new StringWriter();
 
         var exitCode = await HealthProbe.RunAsync([new Uri(host.Client.BaseAddress!, path).ToString()], output);
@@ -87,10 +87,10 @@ public sealed class HealthProbeTests
     [Fact]
     public async Task Process_HealthcheckCommand_ExitsZeroForARunningHost()
     {
-        using var db = new TempDatabase();
-        await using var host = await TestHost.StartAsync(db.Path);
+        using var db = ThrowawayDatabase.Create();
+        await using var host = await TestHost.StartAsync(db);
 
-        var result = await CoachBotProcess.RunAsync(db.Path, ["healthcheck", new Uri(host.Client.BaseAddress!, "/healthz").ToString()]);
+        var result = await CoachBotProcess.RunAsync(db, ["healthcheck", new Uri(host.Client.BaseAddress!, "/healthz").ToString()]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.StartsWith("healthy: ", result.StandardOutput, StringComparison.Ordinal);

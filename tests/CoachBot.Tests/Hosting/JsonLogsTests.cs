@@ -28,7 +28,7 @@ public sealed class JsonLogsTests : LoopbackTest
         var markdown = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "content", "amazon-security-customer-trust.md"));
         var set = new StudyDocumentParser().Parse(markdown, "seed", new PracticeOptions().DefaultSetId).Set!;
         await using var llm = await FakeLlmServer.StartAsync(LlmReplies.Grade(set, 90, "passkeys the default for 20 million shoppers"));
-        using var bot = await BotServerProcess.StartAsync(Db.Path, new Dictionary<string, string>
+        using var bot = await BotServerProcess.StartAsync(Db, new Dictionary<string, string>
         {
             ["Logging__Console__FormatterName"] = "json",
             ["Logging__Console__FormatterOptions__IncludeScopes"] = "true",

@@ -21,7 +21,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     [Fact]
     public async Task Readyz_Started_200WithEveryCheckHealthyAsJson()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
 
         var response = await ReadyAsync(host);
 
@@ -37,7 +37,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     [Fact]
     public async Task Readyz_SchedulerInStandby_503NamingTheScheduler_WhileHealthzStaysOk()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(host)).StatusCode); // Quartz may start just after the host
         await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Standby();
 
@@ -58,7 +58,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     [Fact]
     public async Task Readyz_SchedulingDisabled_ReadyWithTheSchedulerReportedDisabled()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" });
+        await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" });
 
         var response = await ReadyAsync(host);
 
@@ -70,7 +70,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     [Fact]
     public async Task Metrics_AfterATurn_PrometheusTextHasTheTurnCountAndDuration_ButNoConversationOrUser()
     {
-        await using var host = await TestHost.StartAsync(Db.Path);
+        await using var host = await TestHost.StartAsync(Db);
         using var metrics = new MetricCapture(host.Services.GetRequiredService<CoachBotMeter>().Meter);
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:metrics-conversation", "29:metrics-user");
 
@@ -90,7 +90,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     [Fact]
     public async Task Metrics_PrometheusOnAnotherPort_NotServedOnTheBotsPort()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Observability:PrometheusPort"] = "9464" });
+        await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?> { ["Observability:PrometheusPort"] = "9464" });
 
         var scrape = await host.Client.GetAsync("/metrics");
 
@@ -100,7 +100,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     [Fact]
     public async Task Metrics_PrometheusDisabled_NotServed()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, new Dictionary<string, string?> { ["Observability:PrometheusEnabled"] = "false" });
+        await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?> { ["Observability:PrometheusEnabled"] = "false" });
 
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(host)).StatusCode);
@@ -110,7 +110,7 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     public async Task Trace_AnswerInTheChannelsTrace_TurnUnderTheRequestSpan_GradeAndReplyUnderTheTurn()
     {
         var exported = new List<Activity>();
-        await using var host = await TestHost.StartAsync(Db.Path, configure: b => b.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(exported)));
+        await using var host = await TestHost.StartAsync(Db, configure: b => b.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(exported)));
         var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:traced");
         await SendAsync(host, teams, teams.Message("practice"), 1);
 

@@ -90,7 +90,7 @@ public sealed class StudyChannelOverHttpTests : LoopbackTest
         Assert.Equal(10, Connector.Requests.Count(r => r.Status == 429));
     }
 
-    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(Db.Path, new Dictionary<string, string?>
+    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(Db, new Dictionary<string, string?>
     {
         ["Admin:Users:0"] = Admin,
     });

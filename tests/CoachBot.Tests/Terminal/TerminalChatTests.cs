@@ -12,14 +12,14 @@ public sealed class TerminalChatTests : IDisposable
         "Security protects customer trust: when we added automated fraud checks across 12 global marketplaces, account " +
         "takeovers fell from 1.2% to 0.7% of logins while checkout stayed seamless, so teams could launch new features faster.";
 
-    private readonly TempDatabase _db = new();
+    private readonly ThrowawayDatabase _db = ThrowawayDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 
     [Fact]
     public async Task PipedInput_PracticeAnswerProgress_PrintsQuestionScoreAndProgress_ThenExitsOnEof()
     {
-        var app = CoachBotApp.Build(["--ConnectionStrings:CoachBot", $"Data Source={_db.Path}"], RunMode.Chat);
+        var app = CoachBotApp.Build([.. _db.CommandLine], RunMode.Chat);
         await app.InitializeCoachBotAsync();
         var output = new StringWriter();
 
@@ -47,7 +47,7 @@ public sealed class TerminalChatTests : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ConnectionStrings__CoachBot"] = $"Data Source={_db.Path}";
+        _db.ApplyTo(start.Environment);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

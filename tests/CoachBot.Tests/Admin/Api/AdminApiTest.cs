@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoachBot.Tests.Admin.Api;
 
 /// <summary>
-/// Base of the admin REST API tests: the real host on Kestrel at 127.0.0.1 with a real SQLite file and a configured
+/// Base of the admin REST API tests: the real host on Kestrel at 127.0.0.1 with a real database and a configured
 /// API key, and small helpers to call it as a script would (bearer key, JSON, If-Match) and read ProblemDetails.
 /// </summary>
 public abstract class AdminApiTest : LoopbackTest
@@ -40,7 +40,7 @@ public abstract class AdminApiTest : LoopbackTest
             all[key] = value;
         }
 
-        return TestHost.StartAsync(Db.Path, all, configure);
+        return TestHost.StartAsync(Db, all, configure);
     }
 
     /// <summary>Sends a request with <c>Authorization: Bearer <paramref name="key"/></c> (none when null).</summary>

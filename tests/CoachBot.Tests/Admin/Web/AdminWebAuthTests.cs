@@ -24,7 +24,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task AnonymousGet_OfEveryPage_RedirectsToSignInWithTheReturnUrl()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         using var client = new AdminWebClient(host);
         foreach (var page in Pages)
         {
@@ -37,7 +37,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task SignIn_WithABadKey_ShowsAnErrorAndSetsNoSessionCookie()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         using var client = new AdminWebClient(host);
 
         using var response = await client.SignInAsync("not-the-key");
@@ -52,7 +52,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task SignIn_WithTheKey_SetsAnHttpOnlyStrictSessionCookie_AndOpensTheReturnUrl()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         using var client = new AdminWebClient(host);
 
         using var response = await client.SignInAsync(returnUrl: "/admin/sets");
@@ -77,7 +77,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [InlineData("/api/messages")]
     public async Task SignIn_WithAReturnUrlOutsideTheAdminPages_GoesToTheDashboard(string returnUrl)
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         using var client = new AdminWebClient(host);
 
         using var response = await client.SignInAsync(returnUrl: returnUrl);
@@ -89,7 +89,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task Posts_WithoutTheAntiforgeryToken_Are400()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         using var client = new AdminWebClient(host);
 
         using var signIn = await client.Http.PostAsync("/admin/sign-in", new FormUrlEncodedContent([new("Input.ApiKey", AdminWebClient.ApiKey)]));
@@ -107,7 +107,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task SignIn_AfterTooManyFailures_Is429EvenWithTheRightKey_AndSaysHowLongToWait()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings(("Admin:FailedSignInsPerMinute", "2")));
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings(("Admin:FailedSignInsPerMinute", "2")));
         using var client = new AdminWebClient(host);
         (await client.SignInAsync("wrong-1")).Dispose();
         (await client.SignInAsync("wrong-2")).Dispose();
@@ -123,7 +123,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task SignOut_EndsTheSession()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         using var client = new AdminWebClient(host);
         (await client.SignInAsync()).Dispose();
 
@@ -138,7 +138,7 @@ public sealed class AdminWebAuthTests : LoopbackTest
     [Fact]
     public async Task ACreatedKey_SignsIn_AndRevokingItEndsItsSession()
     {
-        await using var host = await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+        await using var host = await TestHost.StartAsync(Db, AdminWebClient.Settings());
         var access = host.Services.GetRequiredService<AdminService>().Access;
         var created = (await access.CreateApiKeyAsync(AdminActor.System, "dashboard laptop")).Value!;
         using var client = new AdminWebClient(host);

@@ -18,7 +18,7 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
     [ChromiumFact]
     public async Task SignIn_ImportTheSeedDocument_EditAQuestion_AndSeeTheNewVersion()
     {
-        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db.Path, AdminWebClient.Settings()));
+        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db, AdminWebClient.Settings()));
         var page = session.Page;
         await page.GotoAsync("/admin/import");
         await Expect(page).ToHaveURLAsync(new Regex("/admin/sign-in\\?returnUrl=%2Fadmin%2Fimport$"));
@@ -58,7 +58,7 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
     [ChromiumFact]
     public async Task Dashboard_RendersTheChart_OneLinePerMentalModel()
     {
-        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db.Path, AdminWebClient.Settings()));
+        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db, AdminWebClient.Settings()));
         await GradedAnswers.SeedAsync(session.Host, Connector.ServiceUrl);
         var page = session.Page;
         await SignInAsync(page);
@@ -95,7 +95,7 @@ public sealed class AdminWebBrowserTests(ChromiumBrowser chromium) : LoopbackTes
     [ChromiumFact]
     public async Task SignIn_AndMoveAround_WithTheKeyboardAlone()
     {
-        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db.Path, AdminWebClient.Settings()));
+        await using var session = await chromium.OpenAsync(await TestHost.StartAsync(Db, AdminWebClient.Settings()));
         var page = session.Page;
         await page.GotoAsync("/admin");
 

@@ -272,7 +272,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
 
     private static string SeedDocument => Path.Combine(AppContext.BaseDirectory, "content", "amazon-security-customer-trust.md");
 
-    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(Db.Path, AdminWebClient.Settings());
+    private async Task<TestHost> StartAsync() => await TestHost.StartAsync(Db, AdminWebClient.Settings());
 
     private static async Task<AdminWebClient> SignedInAsync(TestHost host)
     {
