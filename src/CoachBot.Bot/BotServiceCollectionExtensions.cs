@@ -2,6 +2,8 @@ using CoachBot.Bot.Adapter;
 using CoachBot.Bot.Handlers;
 using CoachBot.Bot.Rendering;
 using CoachBot.Bot.State;
+using CoachBot.Core.Channels;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Practice;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +13,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Bot;
@@ -43,6 +46,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationCapture>();
         services.AddHttpClient(AttachmentReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<AttachmentReader>();
+        services.TryAddSingleton<CoachBotMeter>();
+        services.TryAddSingleton<DeliveryMetrics>();
+        services.AddSingleton<TurnTelemetry>();
         services.AddSingleton<SlowReplyDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<SlowReplyDelivery>());
         services.AddSingleton<ILearnerDataEraser, ConversationRecordEraser>();

@@ -2,6 +2,7 @@ using CoachBot.Core.Admin;
 using CoachBot.Core.Admin.Commands;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Channels.Quizzes;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Grading.Batch;
 using CoachBot.Core.Importing;
@@ -20,6 +21,9 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddOptions<PracticeOptions>();
         services.AddOptions<GradingOptions>();
+        services.TryAddSingleton<CoachBotMeter>(); // on the host's IMeterFactory when it has one
+        services.TryAddSingleton<GradingMetrics>();
+        services.TryAddSingleton<DeliveryMetrics>();
         services.AddSingleton<RubricGrader>();
         services.TryAddSingleton<IAnswerGrader>(sp => sp.GetRequiredService<RubricGrader>()); // an LLM grader replaces it
         services.AddSingleton<GradingService>();

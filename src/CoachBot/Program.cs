@@ -2,8 +2,14 @@ using CoachBot.Grading;
 using CoachBot.Hosting;
 
 // CoachBot: `dotnet run --project src/CoachBot` serves the bot; `... -- chat` opens the terminal chat;
-// `... -- grade` grades JSON Lines of answers (see `grade --help`); `... -- migrate` migrates the database and exits.
+// `... -- grade` grades JSON Lines of answers (see `grade --help`); `... -- healthcheck` probes a running host;
+// `... -- migrate` migrates the database and exits.
 var (mode, hostArgs) = CommandLine.Parse(args);
+if (mode == RunMode.HealthCheck)
+{
+    return await HealthProbe.RunAsync(hostArgs, Console.Out);
+}
+
 if (mode == RunMode.Grade)
 {
     return await GradeCommand.RunFromConsoleAsync(hostArgs);

@@ -1,3 +1,4 @@
+using CoachBot.Bot.Diagnostics;
 using CoachBot.Bot.Rendering;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Messages;
@@ -14,9 +15,11 @@ namespace CoachBot.Bot.ChannelSending;
 /// The one outbound sender for study places. Every request waits for a rate-limit permit
 /// (<see cref="SendLimiter"/>) and runs in the <see cref="ChannelSendPipeline.Name"/> retry pipeline. Platform
 /// failures never throw: 403/404 end <see cref="SendOutcome.Blocked"/>, anything else
-/// <see cref="SendOutcome.Failed"/>; cancellation of the caller's token propagates. A send's <see cref="SendGate"/> is
-/// asked after the first rate-limit permit, right before the first request: a "no" sends nothing
-/// (<see cref="SendOutcome.Withheld"/>); retries of a send that got through are not asked again.
+/// <see cref="SendOutcome.Failed"/>; cancellation of the caller's token propagates as <see cref="OperationCanceledException"/>
+/// whatever the connector threw, so a send cut short by shutdown is never recorded as failed. Each send is a
+/// <c>coachbot.send</c> span; 429 answers count in <c>coachbot.sends.throttled</c> (<see cref="SendTelemetry"/>). A
+/// send's <see cref="SendGate"/> is asked after the first rate-limit permit, right before the first request: a "no"
+/// sends nothing (<see cref="SendOutcome.Withheld"/>); retries of a send that got through are not asked again.
 /// <para>
 /// Thread ids returned by <see cref="PostAsync"/>: on Teams channels the new thread's conversation id
 /// (<c>19:…@thread.tacv2;messageid=…</c>), which is exactly the conversation id replies in that thread arrive on.
@@ -30,6 +33,7 @@ internal sealed class ChannelMessenger(
     ProactiveConnector connector,
     ChannelRenderers renderers,
     SendLimiter limiter,
+    SendTelemetry telemetry,
     ResiliencePipelineProvider<string> pipelines,
     TimeProvider time,
     ILogger<ChannelMessenger> logger) : IChannelMessenger
@@ -95,6 +99,9 @@ internal sealed class ChannelMessenger(
     private async Task<SendResult> SendAsync(
         StudyPlace place, string operation, SendKey key, SendGate? gate, Func<CancellationToken, Task<SendResult>> attempt, CancellationToken cancellationToken)
     {
+        var platform = ChannelTag.For(place.ChannelId);
+        using var span = SendTelemetry.StartSpan(platform, operation);
+        var attempts = 0;
         var passed = gate is null;
         try
         {
@@ -112,19 +119,39 @@ internal sealed class ChannelMessenger(
                         passed = true;
                     }
 
-                    return await attempt(ct);
+                    attempts++;
+                    try
+                    {
+                        return await attempt(ct);
+                    }
+                    catch (Exception ex) when (IsThrottled(ex))
+                    {
+                        telemetry.Throttled(platform);
+                        throw;
+                    }
                 },
                 cancellationToken);
-            if (result.Outcome != SendOutcome.Withheld)
+            if (result.Outcome == SendOutcome.Withheld)
             {
-                ChannelSendingLog.Sent(logger, operation, place.ChannelId);
+                SendTelemetry.Ended(span, "withheld", attempts);
+                return result;
             }
 
+            SendTelemetry.Ended(span, "sent", attempts);
+            ChannelSendingLog.Sent(logger, operation, place.ChannelId);
             return result;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            // Shutdown (or the caller) gave up: neither sent nor failed. Whatever the connector threw on its way out,
+            // the caller sees a cancellation and leaves its delivery pending for recovery.
+            SendTelemetry.Ended(span, "cancelled", attempts);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException("The send was cancelled.", ex, cancellationToken);
         }
 #pragma warning disable CA1031 // platform failures become outcomes: the scheduler must go on with the other places
         catch (Exception ex)
@@ -133,14 +160,18 @@ internal sealed class ChannelMessenger(
             var failure = SendFailures.Classify(ex, time, cancellationToken);
             if (failure.Kind == SendFailureKind.Blocked)
             {
+                SendTelemetry.Ended(span, "blocked", attempts);
                 ChannelSendingLog.Blocked(logger, operation, place.ChannelId, failure.Reason);
                 return new SendResult(SendOutcome.Blocked, null, null, failure.Reason);
             }
 
+            SendTelemetry.Ended(span, "failed", attempts);
             ChannelSendingLog.Failed(logger, operation, place.ChannelId, failure.Reason, ex);
             return new SendResult(SendOutcome.Failed, null, null, failure.Reason);
         }
     }
+
+    private bool IsThrottled(Exception exception) => SendFailures.Classify(exception, time).Kind == SendFailureKind.Throttled;
 
     private Task<SendResult> SendToAsync(StudyPlace place, string conversationId, CoachMessage message, CancellationToken cancellationToken) =>
         connector.CallAsync(place, conversationId, async (client, token) =>

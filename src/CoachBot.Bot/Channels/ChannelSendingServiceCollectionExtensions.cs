@@ -1,4 +1,5 @@
 using CoachBot.Core.Channels;
+using CoachBot.Core.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,8 @@ public static class ChannelSendingServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SendLimiter>();
+        services.TryAddSingleton<CoachBotMeter>();
+        services.TryAddSingleton<SendTelemetry>();
         services.TryAddSingleton<ProactiveConnector>();
         services.AddResiliencePipeline(PipelineName, static (builder, context) =>
         {

@@ -33,6 +33,7 @@ internal sealed class SendLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<SendKey> _chain;
     private readonly PartitionedRateLimiter<SendKey>[] _parts;
+    private int _waiting;
 
     public SendLimiter(IOptions<ChannelSendingOptions> options)
         : this(options, PlatformLimits.Documented)
@@ -54,11 +55,25 @@ internal sealed class SendLimiter : IDisposable
         _chain = PartitionedRateLimiter.CreateChained(_parts);
     }
 
+    /// <summary>Requests waiting for a permit now (the <c>limiter</c> series of <c>coachbot.sends.queue_depth</c>).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     /// <summary>Waits for a permit to send one request for <paramref name="key"/>.</summary>
     public async ValueTask WaitAsync(SendKey key, CancellationToken cancellationToken)
     {
+        RateLimitLease acquired;
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            acquired = await _chain.AcquireAsync(key, 1, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         // Window limiters give nothing back on dispose: the permit is used up by this request.
-        using var lease = await _chain.AcquireAsync(key, 1, cancellationToken);
+        using var lease = acquired;
         if (!lease.IsAcquired)
         {
             // Only possible if the queue limit were reached; it is unbounded, so this is a defect, not load.

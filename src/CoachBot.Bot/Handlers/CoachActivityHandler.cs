@@ -30,6 +30,7 @@ public sealed partial class CoachActivityHandler(
     StudyChannelService channels,
     QuizService quizzes,
     IStudyChannelStore places,
+    TurnTelemetry telemetry,
     TimeProvider time,
     ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
 {
@@ -41,9 +42,14 @@ public sealed partial class CoachActivityHandler(
         conversationState.CreateProperty<CoachConversationState>(nameof(CoachConversationState));
 
     /// <inheritdoc />
-    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    public override Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
+        return telemetry.MeasureAsync(turnContext, () => HandleTurnAsync(turnContext, cancellationToken));
+    }
+
+    private async Task HandleTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
         await capture.CaptureAsync(turnContext.Activity, cancellationToken);
         await base.OnTurnAsync(turnContext, cancellationToken);
         if (!turnContext.TurnState.ContainsKey(ForgottenKey))
@@ -59,6 +65,7 @@ public sealed partial class CoachActivityHandler(
         if (!state.TryRecord(turnContext.Activity.Id))
         {
             LogDuplicate(logger, turnContext.Activity.ChannelId);
+            TurnTelemetry.MarkDuplicate(turnContext);
             return; // a redelivery of something already answered
         }
 

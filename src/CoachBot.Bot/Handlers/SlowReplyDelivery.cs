@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using CoachBot.Bot.ChannelSending;
+using CoachBot.Bot.Diagnostics;
 using CoachBot.Bot.Rendering;
+using CoachBot.Core.Channels;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Messages;
 using CoachBot.Core.Practice;
@@ -18,14 +21,20 @@ namespace CoachBot.Bot.Handlers;
 /// the replies are not ready by <see cref="GradingOptions.ReplyDeadline"/> the turn answers "feedback
 /// follows" and the replies are sent later as a proactive message to the same conversation. In a shared place
 /// (quiet mode) the turn shows nothing while it waits: no typing indicator, no "feedback follows".
-/// On shutdown, pending deliveries are given the host's shutdown timeout to finish.
+/// On shutdown, pending deliveries are given the host's shutdown timeout to finish; work still running then is
+/// cancelled and dropped quietly. Each delivery is a <c>coachbot.send</c> span and counts in <c>coachbot.deliveries</c>
+/// as kind <see cref="DeliveryKind"/>.
 /// </summary>
 public sealed partial class SlowReplyDelivery(
     IOptions<GradingOptions> options,
     ChannelRenderers renderers,
+    DeliveryMetrics deliveries,
     TimeProvider time,
     ILogger<SlowReplyDelivery> logger) : IHostedService, IDisposable
 {
+    /// <summary>The delivery kind of deferred replies in metrics and spans.</summary>
+    public const string DeliveryKind = "deferred-reply";
+
     private readonly GradingOptions _options = options.Value;
     private readonly ConcurrentDictionary<Task, byte> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -131,6 +140,10 @@ public sealed partial class SlowReplyDelivery(
         {
             replies = await work;
         }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return; // shutdown gave up on it (StopAsync logged how many): nobody is left to tell
+        }
 #pragma warning disable CA1031 // a failed background grade must still be answered, never crash the process
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -145,6 +158,7 @@ public sealed partial class SlowReplyDelivery(
             return;
         }
 
+        using var span = SendTelemetry.StartSpan(ChannelTag.For(reference.ChannelId), DeliveryKind);
         try
         {
             var renderer = renderers.For(reference.ChannelId);
@@ -156,12 +170,20 @@ public sealed partial class SlowReplyDelivery(
             await (identity is not null
                 ? adapter.ContinueConversationAsync(identity, reference, send, _stopping.Token)
                 : adapter.ContinueConversationAsync(reference.Bot?.Id ?? string.Empty, reference, send, _stopping.Token));
+            SendTelemetry.Ended(span, "sent", 1);
+            deliveries.Ended(DeliveryKind, SendOutcome.Sent);
             LogDelivered(logger, reference.ChannelId, activities.Length);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            SendTelemetry.Ended(span, "cancelled", 1);
         }
 #pragma warning disable CA1031 // the conversation may be gone (uninstalled, blocked): log and move on
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            SendTelemetry.Ended(span, "failed", 1);
+            deliveries.Ended(DeliveryKind, SendOutcome.Failed);
             LogDeliveryFailed(logger, reference.ChannelId, ex);
         }
     }

@@ -20,6 +20,7 @@ public sealed partial class DailyPromptRunner(
     DeliveryLedger ledger,
     Quizzes.QuizService quizzes,
     IOptions<StudyChannelOptions> options,
+    DeliveryMetrics deliveries,
     TimeProvider time,
     ILogger<DailyPromptRunner> logger) : IStudyChannelJobs
 {
@@ -44,14 +45,14 @@ public sealed partial class DailyPromptRunner(
         var key = DeliveryKey(DailyKind, scheduleId, occurrenceUtc, place.PlaceKey);
         if (schedule.SkipDates.Contains(localDate))
         {
-            await ledger.RecordSkippedAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, "holiday", cancellationToken);
+            await RecordSkippedAsync(key, place.PlaceKey, occurrenceUtc, "holiday", cancellationToken);
             LogHoliday(logger, scheduleId, localDate);
             return;
         }
 
         if (time.GetUtcNow() - occurrenceUtc > _options.MissedGracePeriod)
         {
-            await ledger.RecordSkippedAsync(key, DailyKind, place.PlaceKey, occurrenceUtc, "missed beyond the grace period", cancellationToken);
+            await RecordSkippedAsync(key, place.PlaceKey, occurrenceUtc, "missed beyond the grace period", cancellationToken);
             LogMissed(logger, scheduleId, occurrenceUtc);
             return;
         }
@@ -137,6 +138,7 @@ public sealed partial class DailyPromptRunner(
             if (set is null || question is null)
             {
                 await ledger.FailAsync(key, set is null ? $"unknown set {setId}" : "no enabled questions", ct);
+                deliveries.Ended(DailyKind, SendOutcome.Failed);
                 return null;
             }
 
@@ -204,6 +206,7 @@ public sealed partial class DailyPromptRunner(
     private async Task FinishSendAsync(string key, string kind, StudyPlace place, SendResult result, CancellationToken ct)
     {
         await ledger.FinishAsync(key, result, ct);
+        deliveries.Ended(kind, result.Outcome);
         if (result.Outcome == SendOutcome.Blocked)
         {
             // Removed or blocked (403): pause the place and its schedules; nothing retries forever.
@@ -218,6 +221,14 @@ public sealed partial class DailyPromptRunner(
         else if (result.Outcome == SendOutcome.Failed)
         {
             LogSendFailed(logger, place.PlaceKey, kind, result.Error ?? "unknown");
+        }
+    }
+
+    private async Task RecordSkippedAsync(string key, string placeKey, DateTimeOffset occurrenceUtc, string reason, CancellationToken ct)
+    {
+        if (await ledger.RecordSkippedAsync(key, DailyKind, placeKey, occurrenceUtc, reason, ct))
+        {
+            deliveries.Skipped(DailyKind);
         }
     }
 

@@ -114,17 +114,20 @@ public sealed partial class DeliveryLedger(IStudyChannelStore store, IDeliveryOw
 
     /// <summary>
     /// Records a delivery as deliberately not sent (holiday, missed beyond the grace period). A pending one is
-    /// closed too, by compare-and-set, so an instance about to send it is withheld at its gate.
+    /// closed too, by compare-and-set, so an instance about to send it is withheld at its gate. True when this call
+    /// recorded or closed it (false: it had ended already).
     /// </summary>
-    public async Task RecordSkippedAsync(string key, string kind, string placeKey, DateTimeOffset dueUtc, string reason, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordSkippedAsync(string key, string kind, string placeKey, DateTimeOffset dueUtc, string reason, CancellationToken cancellationToken = default)
     {
         var me = await owners.GetCurrentAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (!await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, dueUtc, DeliveryState.Skipped, 0, reason, null, now, me), cancellationToken)
-            && await store.GetDeliveryAsync(key, cancellationToken) is { State: DeliveryState.Pending } pending)
+        if (await store.TryRecordDeliveryAsync(new Delivery(key, kind, placeKey, dueUtc, DeliveryState.Skipped, 0, reason, null, now, me), cancellationToken))
         {
-            await store.TryReplaceDeliveryAsync(pending, pending with { State = DeliveryState.Skipped, LastError = reason, UpdatedAt = now }, cancellationToken);
+            return true;
         }
+
+        return await store.GetDeliveryAsync(key, cancellationToken) is { State: DeliveryState.Pending } pending
+            && await store.TryReplaceDeliveryAsync(pending, pending with { State = DeliveryState.Skipped, LastError = reason, UpdatedAt = now }, cancellationToken);
     }
 
     private async Task UpdateAsync(string key, DeliveryState state, string? error, string? threadId, CancellationToken cancellationToken)

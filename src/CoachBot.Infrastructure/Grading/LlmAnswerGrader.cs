@@ -17,7 +17,8 @@ namespace CoachBot.Infrastructure.Grading;
 /// computed overall and the rubric grader's gaming checks (<see cref="LlmGradeMapper"/>). Every call runs through the
 /// <see cref="LlmResiliencePipeline.Name"/> pipeline. Any failure surfaces as <see cref="GradingUnavailableException"/>
 /// with a short reason (never answer text), so <see cref="GradingService"/> falls back to the rubric grader; the
-/// caller's own cancellation surfaces as <see cref="OperationCanceledException"/>.
+/// caller's own cancellation surfaces as <see cref="OperationCanceledException"/>. Each attempt counts in
+/// <see cref="LlmMetrics"/>.
 /// </summary>
 internal sealed class LlmAnswerGrader : IAnswerGrader
 {
@@ -27,6 +28,7 @@ internal sealed class LlmAnswerGrader : IAnswerGrader
     private readonly LlmOptions llm;
     private readonly GradingResilienceOptions resilience;
     private readonly TimeProvider time;
+    private readonly LlmMetrics metrics;
     private readonly ILogger<LlmAnswerGrader> logger;
 
     public LlmAnswerGrader(
@@ -35,12 +37,14 @@ internal sealed class LlmAnswerGrader : IAnswerGrader
         RubricGrader rubric,
         IOptions<LlmOptions> llm,
         IOptions<GradingResilienceOptions> resilience,
+        LlmMetrics metrics,
         TimeProvider time,
         ILogger<LlmAnswerGrader> logger)
     {
         ArgumentNullException.ThrowIfNull(chat);
         ArgumentNullException.ThrowIfNull(pipelines);
         this.chat = chat;
+        this.metrics = metrics;
         pipeline = pipelines.GetPipeline(LlmResiliencePipeline.Name);
         this.rubric = rubric;
         this.llm = llm.Value;
@@ -115,17 +119,28 @@ internal sealed class LlmAnswerGrader : IAnswerGrader
             ResponseFormat = GradeSchema.ResponseFormat(request.Set),
         };
 
-        ChatCompletion completion;
         try
         {
-            completion = await chat.Client.CompleteChatAsync(messages, options, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidGradeOutputException("invalid output: the response is not a chat completion", ex);
-        }
+            ChatCompletion completion;
+            try
+            {
+                completion = await chat.Client.CompleteChatAsync(messages, options, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidGradeOutputException("invalid output: the response is not a chat completion", ex);
+            }
 
-        return (LlmGradeParser.Parse(ContentOf(completion), request), completion.Usage);
+            metrics.Used(chat.Provider, completion.Usage);
+            var output = LlmGradeParser.Parse(ContentOf(completion), request);
+            metrics.Called(chat.Provider, "success");
+            return (output, completion.Usage);
+        }
+        catch (Exception ex)
+        {
+            metrics.Called(chat.Provider, ex is InvalidGradeOutputException ? "invalid" : "failure");
+            throw;
+        }
     }
 
     private static string ContentOf(ChatCompletion completion)

@@ -1,3 +1,4 @@
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Grading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,6 +65,8 @@ public static class LlmGradingServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RubricGrader>();
+        services.TryAddSingleton<CoachBotMeter>();
+        services.TryAddSingleton<LlmMetrics>();
         services.AddResiliencePipeline(PipelineName, static (builder, context) =>
         {
             var sp = context.ServiceProvider;

@@ -71,7 +71,7 @@ public static partial class CoachBotApp
         sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
             && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
 
-    /// <summary>Registers every CoachBot service: Core, storage, the bot layer, the web admin page.</summary>
+    /// <summary>Registers every CoachBot service: Core, storage, the bot layer, the web admin page, observability.</summary>
     public static IServiceCollection AddCoachBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
@@ -81,7 +81,7 @@ public static partial class CoachBotApp
         services.AddCoachBotScheduling(configuration);
         services.AddCoachBotBotFramework(configuration);
         services.AddCoachBotChannelSending(configuration);
-        services.AddHealthChecks();
+        services.AddCoachBotObservability(configuration);
         services.AddCoachBotAdminApi();
         services.AddCoachBotAdminWeb();
         return services;
@@ -127,7 +127,7 @@ public static partial class CoachBotApp
     public static WebApplication MapCoachBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks("/healthz");
+        app.MapOperationalEndpoints();
         app.MapBotEndpoints();
         app.MapCoachBotAdminWeb(); // first: its error pages and headers for /admin then wrap the API's authentication middleware too
         app.MapCoachBotAdminApi();

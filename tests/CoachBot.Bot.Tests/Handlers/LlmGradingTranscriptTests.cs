@@ -1,6 +1,8 @@
 using CoachBot.Bot.Handlers;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Practice;
+using CoachBot.Core.Tests.Diagnostics;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -69,6 +71,56 @@ public sealed class LlmGradingTranscriptTests : IAsyncLifetime
 
         var late = Assert.Single(adapter.ActiveQueue);
         Assert.Contains("Your score: 77/100", Transcript.Visible(late));
+    }
+
+    [Fact]
+    public async Task Answer_GradeSlowerThanDeadline_DeferredReplyCountedAndTracedUnderTheTurn()
+    {
+        _llm.Delay = TimeSpan.FromMilliseconds(600);
+        using var metrics = new MetricCapture(_services.Provider.GetRequiredService<CoachBotMeter>().Meter);
+        var adapter = Adapter();
+        await new TestFlow(adapter, _services.Bot).Send("practice").AssertReply(_ => { }).StartTestAsync();
+        using var spans = new SpanCapture();
+
+        await new TestFlow(adapter, _services.Bot)
+            .Send(Answer)
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply(a => Assert.Contains("your feedback will follow here shortly", Transcript.Visible(a)))
+            .StartTestAsync();
+        await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
+        await Transcript.EventuallyAsync(() => spans.Spans.Any(s => s.OperationName == "coachbot.send"), TimeSpan.FromSeconds(5), "send span");
+
+        Assert.Equal(1, metrics.Sum("coachbot.deliveries", ("kind", SlowReplyDelivery.DeliveryKind), ("outcome", "sent")));
+        var turn = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.turn");
+        var grade = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.grade");
+        var send = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.send");
+        Assert.Equal(turn.SpanId, grade.ParentSpanId);
+        Assert.Equal(turn.SpanId, send.ParentSpanId);
+        Assert.Equal(FakeLlmGrader.GraderName, grade.GetTagItem("coachbot.grader"));
+        Assert.Equal(77, grade.GetTagItem("coachbot.grade.score"));
+        Assert.Equal(SlowReplyDelivery.DeliveryKind, send.GetTagItem("coachbot.send.kind"));
+        Assert.Equal("sent", send.GetTagItem("coachbot.send.outcome"));
+    }
+
+    [Fact]
+    public async Task StopAsync_ShutdownTimeoutReached_UnfinishedGradeDroppedWithoutTellingTheUserItFailed()
+    {
+        _llm.Delay = TimeSpan.FromSeconds(30);
+        using var metrics = new MetricCapture(_services.Provider.GetRequiredService<CoachBotMeter>().Meter);
+        var adapter = Adapter();
+        await new TestFlow(adapter, _services.Bot)
+            .Send("practice").AssertReply(_ => { })
+            .Send(Answer)
+            .AssertReply(a => Assert.Equal(ActivityTypes.Typing, a.Type))
+            .AssertReply(a => Assert.Contains("your feedback will follow here shortly", Transcript.Visible(a)))
+            .StartTestAsync();
+        var delivery = _services.Provider.GetRequiredService<SlowReplyDelivery>();
+
+        await delivery.StopAsync(new CancellationToken(canceled: true)); // the host's shutdown timeout is already over
+        await Transcript.EventuallyAsync(() => delivery.PendingCount == 0, TimeSpan.FromSeconds(5), "abandoned delivery");
+
+        Assert.Empty(adapter.ActiveQueue); // no "something went wrong": the grade did not fail, the process stopped
+        Assert.Empty(metrics.Of("coachbot.deliveries"));
     }
 
     [Fact]

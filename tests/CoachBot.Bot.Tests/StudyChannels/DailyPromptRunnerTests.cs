@@ -1,4 +1,6 @@
 using CoachBot.Core.Channels;
+using CoachBot.Core.Diagnostics;
+using CoachBot.Core.Tests.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Bot.Tests.StudyChannels;
@@ -137,5 +139,54 @@ public sealed class DailyPromptRunnerTests : IAsyncLifetime
         Assert.Empty(_services.Messenger.Sent);
         var delivery = await Store.GetDeliveryAsync(key);
         Assert.Equal((DeliveryState.Failed, DeliveryLedger.OutcomeUnknown), (delivery!.State, delivery.LastError));
+    }
+
+    [Fact]
+    public async Task RunDailyAsync_SentBlockedAndHoliday_EachCountedOnceByKindAndOutcome()
+    {
+        using var metrics = new MetricCapture(_services.Provider.GetRequiredService<CoachBotMeter>().Meter);
+        var berlinToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        var sent = await SubscribeAsync("msteams:19:g@thread.tacv2");
+        var blocked = await SubscribeAsync("msteams:19:h@thread.tacv2");
+        var holiday = await SubscribeAsync("msteams:19:i@thread.tacv2", berlinToday);
+        var now = DateTimeOffset.UtcNow;
+
+        await CreateSut().RunDailyAsync(sent.Id, now);
+        await CreateSut().RunDailyAsync(sent.Id, now); // the same occurrence again: nothing new to count
+        _services.Messenger.NextOutcome = SendOutcome.Blocked;
+        await CreateSut().RunDailyAsync(blocked.Id, now);
+        await CreateSut().RunDailyAsync(holiday.Id, now);
+
+        Assert.Equal(1, metrics.Sum("coachbot.deliveries", ("kind", "daily"), ("outcome", "sent")));
+        Assert.Equal(1, metrics.Sum("coachbot.deliveries", ("kind", "daily"), ("outcome", "blocked")));
+        Assert.Equal(1, metrics.Sum("coachbot.deliveries", ("kind", "daily"), ("outcome", "skipped")));
+        Assert.Equal(3, metrics.Sum("coachbot.deliveries"));
+    }
+
+    [Fact]
+    public async Task RunDailyAsync_SendCancelledByShutdown_DeliveryStaysPending_AndTheNextStartSendsIt()
+    {
+        using var metrics = new MetricCapture(_services.Provider.GetRequiredService<CoachBotMeter>().Meter);
+        var schedule = await SubscribeAsync("msteams:19:j@thread.tacv2");
+        var occurrence = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var key = DailyPromptRunner.DeliveryKey("daily", schedule.Id, occurrence, schedule.PlaceKey);
+        _services.Messenger.HangUntilCancelled = true;
+        using var shutdown = new CancellationTokenSource();
+
+        var run = CreateSut().RunDailyAsync(schedule.Id, occurrence, shutdown.Token);
+        await _services.Messenger.Hanging.WaitAsync(TimeSpan.FromSeconds(10));
+        await shutdown.CancelAsync(); // the host's shutdown timeout ran out with the post in flight
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var pending = await Store.GetDeliveryAsync(key);
+        Assert.Equal(DeliveryState.Pending, pending!.State);
+        Assert.Null(pending.LastError);
+        Assert.Empty(metrics.Of("coachbot.deliveries"));
+
+        _services.Messenger.HangUntilCancelled = false;
+        await _services.RestartAsync();
+        Assert.Equal(1, await CreateSut().RecoverPendingAsync());
+        Assert.Single(_services.Messenger.Sent);
+        Assert.Equal(DeliveryState.Sent, (await Store.GetDeliveryAsync(key))!.State);
     }
 }

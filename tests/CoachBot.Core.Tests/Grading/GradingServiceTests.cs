@@ -1,16 +1,21 @@
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Grading;
 using CoachBot.Core.QuestionSets;
+using CoachBot.Core.Tests.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoachBot.Core.Tests.Grading;
 
-public sealed class GradingServiceTests
+public sealed class GradingServiceTests : IDisposable
 {
     private const string Answer = "Customer trust comes first: MFA by default cut takeovers from 40,000 to 9,000 a month.";
     private static readonly QuestionSet Set = AmazonSet.Build();
     private readonly InMemoryGradeCache _cache = new();
+    private readonly CoachBotMeter _meter = new();
 
-    private GradingService CreateSut(IAnswerGrader primary) => new(primary, new RubricGrader(), _cache, NullLogger<GradingService>.Instance);
+    public void Dispose() => _meter.Dispose();
+
+    private GradingService CreateSut(IAnswerGrader primary) => new(primary, new RubricGrader(), _cache, new GradingMetrics(_meter), NullLogger<GradingService>.Instance);
 
     private static GradingRequest Request(string answer = Answer) => new(Set, Set.Question(AmazonSet.Practice), answer);
 
@@ -101,6 +106,65 @@ public sealed class GradingServiceTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.GradeAsync(Request(), "u1", cancellationToken: cts.Token));
+    }
+
+    [Fact]
+    public async Task GradeAsync_Rubric_RecordsTheDurationAndASpanWithTheScore_NeverTheAnswer()
+    {
+        using var metrics = new MetricCapture(_meter.Meter);
+        using var spans = new SpanCapture();
+
+        var grade = await CreateSut(new RubricGrader()).GradeAsync(Request(), "u1");
+
+        var duration = Assert.Single(metrics.Of("coachbot.grading.duration"));
+        Assert.True(duration.Has(("grader", RubricGrader.GraderName), ("cached", "false"), ("fallback", "false")), string.Join(",", duration.Tags));
+        Assert.InRange(duration.Value, 0, 10);
+        Assert.Empty(metrics.Of("coachbot.grading.fallbacks"));
+        var span = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.grade");
+        Assert.Equal(spans.Root.SpanId, span.ParentSpanId);
+        Assert.Equal(RubricGrader.GraderName, span.GetTagItem("coachbot.grader"));
+        Assert.Equal(grade.Overall, span.GetTagItem("coachbot.grade.score"));
+        Assert.Equal(false, span.GetTagItem("coachbot.grade.fallback"));
+        Assert.DoesNotContain(span.TagObjects, t => t.Value is string text && text.Contains("MFA", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GradeAsync_LlmUnavailable_CountsAFallbackOfTheLlm()
+    {
+        using var metrics = new MetricCapture(_meter.Meter);
+
+        await CreateSut(new StubLlm { Fail = true }).GradeAsync(Request(), "u1");
+
+        Assert.Equal(1, metrics.Sum("coachbot.grading.fallbacks", ("grader", "llm-stub-p1")));
+        Assert.Single(metrics.Of("coachbot.grading.duration", ("grader", "llm-stub-p1"), ("cached", "false"), ("fallback", "true")));
+    }
+
+    [Fact]
+    public async Task GradeAsync_SameAnswerAgain_SecondGradeRecordedAsCached()
+    {
+        using var metrics = new MetricCapture(_meter.Meter);
+        var sut = CreateSut(new StubLlm());
+
+        await sut.GradeAsync(Request(), "u1");
+        await sut.GradeAsync(Request(), "u1");
+
+        Assert.Single(metrics.Of("coachbot.grading.duration", ("grader", "llm-stub-p1"), ("cached", "false"), ("fallback", "false")));
+        Assert.Single(metrics.Of("coachbot.grading.duration", ("grader", "llm-stub-p1"), ("cached", "true"), ("fallback", "false")));
+        Assert.Empty(metrics.Of("coachbot.grading.fallbacks"));
+    }
+
+    [Fact]
+    public async Task GradeAsync_CallerCancels_SpanMarkedFailedAndNoDurationRecorded()
+    {
+        using var metrics = new MetricCapture(_meter.Meter);
+        using var spans = new SpanCapture();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CreateSut(new StubLlm { Delay = TimeSpan.FromSeconds(30) }).GradeAsync(Request(), "u1", cancellationToken: cts.Token));
+
+        Assert.Empty(metrics.Of("coachbot.grading.duration"));
+        var span = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.grade");
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, span.Status);
     }
 
     [Fact]

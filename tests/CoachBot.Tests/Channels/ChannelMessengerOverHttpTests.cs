@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using CoachBot.Bot.ChannelSending;
 using CoachBot.Core.Channels;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Messages;
+using CoachBot.Core.Tests.Diagnostics;
 using CoachBot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -255,5 +257,69 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.PostAsync(place, Prompt, cancellationToken: cancel.Token));
         Assert.Single(_connector.Activities);
+    }
+
+    [Fact]
+    public async Task Post_ThrottledOnce_CountsThe429_AndTheSendSpanShowsTwoAttempts()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:throttled-once@thread.tacv2");
+        _connector.FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(1), target: place.TeamsChannelId, code: "TooManyRequests");
+        using var metrics = new MetricCapture(_host.Services.GetRequiredService<CoachBotMeter>().Meter);
+        using var spans = new SpanCapture();
+
+        var result = await CreateSut().PostAsync(place, Prompt);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal(1, metrics.Sum("coachbot.sends.throttled", ("platform", "msteams")));
+        var send = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.send");
+        Assert.Equal("msteams", send.GetTagItem("coachbot.platform"));
+        Assert.Equal("post", send.GetTagItem("coachbot.send.kind"));
+        Assert.Equal("sent", send.GetTagItem("coachbot.send.outcome"));
+        Assert.Equal(2, send.GetTagItem("coachbot.send.attempts"));
+    }
+
+    [Fact]
+    public async Task Post_CancelledWhileWaitingOutA429_ThrowsCancellation_NeverAFailedResult()
+    {
+        var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:shutdown@thread.tacv2");
+        _connector.FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(5), target: place.TeamsChannelId, code: "TooManyRequests");
+        using var spans = new SpanCapture();
+        using var shutdown = new CancellationTokenSource();
+
+        var send = CreateSut().PostAsync(place, Prompt, cancellationToken: shutdown.Token);
+        while (!_connector.Requests.Any(r => r.Target == place.TeamsChannelId))
+        {
+            await Task.Delay(20);
+        }
+
+        await shutdown.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        Assert.Empty(_connector.Conversations);
+        var span = Assert.Single(spans.Spans, s => s.OperationName == "coachbot.send");
+        Assert.Equal("cancelled", span.GetTagItem("coachbot.send.outcome"));
+    }
+
+    [Fact]
+    public async Task QueueDepth_SendsWaitingForTheSlackLimit_ObservedOnTheGauge()
+    {
+        var place = StudyPlaces.SlackChannel(_connector.ServiceUrl, "B0BOT:T0TEAM:C0QUEUE");
+        using var metrics = new MetricCapture(_host.Services.GetRequiredService<CoachBotMeter>().Meter);
+        var sut = CreateSut();
+        await sut.PostAsync(place, Prompt); // Slack allows one per second: the next two wait
+
+        var waiting = Task.WhenAll(sut.PostAsync(place, Prompt), sut.PostAsync(place, Prompt));
+        while (!waiting.IsCompleted && !metrics.Of("coachbot.sends.queue_depth", ("queue", "limiter")).Any(m => m.Value == 2))
+        {
+            metrics.Observe();
+            await Task.Delay(20);
+        }
+
+        await waiting;
+        metrics.Observe();
+
+        Assert.Contains(metrics.Of("coachbot.sends.queue_depth", ("queue", "limiter")), m => m.Value == 2);
+        Assert.Equal(0, metrics.Of("coachbot.sends.queue_depth", ("queue", "limiter"))[^1].Value); // all sent: nothing waits
+        Assert.Contains(metrics.Of("coachbot.sends.queue_depth", ("queue", "deferred")), m => m.Value == 0);
     }
 }

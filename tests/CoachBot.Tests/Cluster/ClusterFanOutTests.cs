@@ -20,7 +20,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     private const int PostedEvent = 4200;
     private static readonly TimeSpan Lead = TimeSpan.FromSeconds(45);
     private readonly string _schedulerName = $"CoachBotCluster-{Guid.NewGuid():N}";
-    private readonly List<ClusterInstance> _instances = [];
+    private readonly List<Instance> _instances = [];
     private LoopbackConnector _connector = null!;
     private ThrowawayDatabase _database = null!;
 
@@ -34,7 +34,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     {
         foreach (var instance in _instances)
         {
-            await instance.DisposeAsync();
+            instance.Server.Dispose();
         }
 
         await _connector.DisposeAsync();
@@ -69,11 +69,11 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
 
         await WaitForPostsAsync(100, fire + TimeSpan.FromSeconds(60));
         var victim = _instances.OrderByDescending(i => i.Events(PostedEvent).Count).First();
-        victim.Kill();
+        victim.Server.Kill();
         var atKill = Posts().Count;
         output.WriteLine($"killed {victim} after {atKill} posts");
 
-        await WaitForPostsAsync(Places, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60));
+        await WaitForEveryChannelAsync(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(6)); // recovery runs and sweeps: a duplicate would arrive now
 
         var perPlace = PostsPerPlace();
@@ -99,7 +99,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
         await WaitForPostsAsync(100, fire + TimeSpan.FromSeconds(60));
         var stopped = _instances.OrderByDescending(i => i.Events(PostedEvent).Count).First();
         var atStop = Posts().Count;
-        await stopped.StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM: waits for its running jobs
+        await stopped.Server.StopAsync(TimeSpan.FromSeconds(30)); // SIGTERM: waits for its running jobs
         output.WriteLine($"stopped {stopped} after {atStop} posts");
 
         await WaitForPostsAsync(Places, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60));
@@ -107,7 +107,7 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
 
         var perPlace = PostsPerPlace();
         Report($"SIGTERM of {stopped.Name} after {atStop} posts", perPlace, clock.Elapsed, fire, await OutcomeUnknownAsync());
-        Assert.Equal(0, stopped.ExitCode);
+        Assert.Equal(0, stopped.Server.ExitCode);
         Assert.Equal(Places, perPlace.Count);
         Assert.All(perPlace, p => Assert.Equal(1, p.Value));
         Assert.Empty(await OutcomeUnknownAsync()); // a graceful stop leaves nothing in doubt
@@ -122,7 +122,11 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var now = DateTimeOffset.UtcNow;
         var fire = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) + Lead;
-        await using var seeder = await TestHost.StartAsync(_database, Settings(new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" }));
+        await using var seeder = await TestHost.StartAsync(_database, new Dictionary<string, string?>
+        {
+            ["Scheduling:InstanceName"] = _schedulerName,
+            ["Scheduling:Enabled"] = "false",
+        });
         var store = seeder.Services.GetRequiredService<IStudyChannelStore>();
         var scheduler = seeder.Services.GetRequiredService<IStudyScheduler>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Places), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
@@ -140,31 +144,36 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task StartInstancesAsync(int count, DateTimeOffset fire)
     {
-        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(i => ClusterInstance.StartAsync($"instance-{(char)('a' + i)}", Settings(new Dictionary<string, string?>
+        var environment = new Dictionary<string, string>
         {
-            ["Scheduling:Clustered"] = "true",
-            ["Scheduling:ClusterCheckinInterval"] = "00:00:01",
-            ["Scheduling:ClusterCheckinMisfireThreshold"] = "00:00:02",
-            ["Scheduling:RecoverySweepInterval"] = "00:00:02",
-            ["ChannelSending:TenantMessagesPerSecond"] = "50",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:CoachBot.Core.Channels.DailyPromptRunner"] = "Information",
-            ["Logging:LogLevel:CoachBot.Infrastructure.Scheduling"] = "Information",
-        }))));
+            ["Scheduling__InstanceName"] = _schedulerName,
+            ["Scheduling__Clustered"] = "true",
+            ["Scheduling__ClusterCheckinInterval"] = "00:00:01",
+            ["Scheduling__ClusterCheckinMisfireThreshold"] = "00:00:02",
+            ["Scheduling__RecoverySweepInterval"] = "00:00:02",
+            ["ChannelSending__TenantMessagesPerSecond"] = "50",
+            ["Logging__LogLevel__CoachBot.Core.Channels.DailyPromptRunner"] = "Information",
+            ["Logging__LogLevel__CoachBot.Infrastructure.Scheduling"] = "Information",
+            ["Logging__Console__FormatterName"] = "simple", // one line per entry: "info: Category[EventId] Message"
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Grading__Provider"] = "rubric",
+        };
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+            new Instance($"instance-{(char)('a' + i)}", await BotServerProcess.StartAsync(_database, environment))));
         _instances.AddRange(started);
         output.WriteLine($"started {string.Join(", ", started.Select(s => s.ToString()))}; {fire - DateTimeOffset.UtcNow} before the occurrence");
         Assert.True(DateTimeOffset.UtcNow < fire, "the instances took longer to start than the lead: raise Lead");
     }
 
-    private Dictionary<string, string?> Settings(Dictionary<string, string?> extra)
+    /// <summary>One instance of the cluster: a name for the report, and its process.</summary>
+    private sealed record Instance(string Name, BotServerProcess Server)
     {
-        var settings = new Dictionary<string, string?>(_database.Settings) { ["Scheduling:InstanceName"] = _schedulerName };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
+        public bool HasExited => Server.HasExited;
 
-        return settings;
+        /// <summary>The log lines of event <paramref name="eventId"/> so far.</summary>
+        public IReadOnlyList<string> Events(int eventId) => [.. Server.OutputLines.Where(l => l.Contains($"[{eventId}]", StringComparison.Ordinal))];
+
+        public override string ToString() => $"{Name} (pid {Server.ProcessId})";
     }
 
     private static string Channel(int i) => $"19:cluster-{i:D3}@thread.tacv2";
@@ -187,6 +196,22 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     private DateTimeOffset First() => _connector.Requests.Where(r => r.Status == 200).Min(r => r.At);
 
     private DateTimeOffset Last() => _connector.Requests.Where(r => r.Status == 200).Max(r => r.At);
+
+    /// <summary>Waits until every channel got its post or the ledger closed its delivery as outcome unknown.</summary>
+    private async Task WaitForEveryChannelAsync(DateTimeOffset deadline)
+    {
+        while (Posts().Count < Places)
+        {
+            var settled = Posts().Union(await OutcomeUnknownAsync()).Distinct().Count();
+            if (settled == Places)
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"only {settled} of {Places} channels posted or settled by {deadline:O}; {Shares()}");
+            await Task.Delay(250);
+        }
+    }
 
     private string Shares() => string.Join(", ", _instances.Select(i => $"{i.Name}{(i.HasExited ? " (dead)" : string.Empty)}: {i.Events(PostedEvent).Count} posted"));
 

@@ -64,6 +64,9 @@ public sealed class TestHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Stops the host the way SIGTERM does (requests in flight may finish); <see cref="DisposeAsync"/> still follows.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

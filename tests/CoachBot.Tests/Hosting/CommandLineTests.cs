@@ -21,6 +21,14 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parse_HealthCheck_IsTheProbeMode_AndKeepsTheAddress()
+    {
+        var (mode, rest) = CommandLine.Parse(["healthcheck", "http://127.0.0.1:8080/healthz"]);
+        Assert.Equal(RunMode.HealthCheck, mode);
+        Assert.Equal(["http://127.0.0.1:8080/healthz"], rest);
+    }
+
+    [Fact]
     public void Parse_AspNetCoreArgumentsOnly_ServesWithThemUnchanged()
     {
         string[] args = ["--urls", "http://0.0.0.0:8080", "--environment", "Staging"];

@@ -25,6 +25,7 @@ public sealed partial class QuizService(
     DeliveryLedger ledger,
     Admin.SetActivation activation,
     IOptions<PracticeOptions> practice,
+    DeliveryMetrics deliveries,
     TimeProvider time,
     ILogger<QuizService> logger)
 {

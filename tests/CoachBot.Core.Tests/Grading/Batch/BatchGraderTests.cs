@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Grading;
 using CoachBot.Core.Grading.Batch;
 using CoachBot.Core.Practice;
@@ -17,7 +18,7 @@ public sealed class BatchGraderTests
     private static readonly QuestionSet Set = AmazonSet.Build();
 
     private static BatchGrader CreateSut(IAnswerGrader? primary = null) =>
-        new(new GradingService(primary ?? new RubricGrader(), new RubricGrader(), new InMemoryGradeCache(), NullLogger<GradingService>.Instance),
+        new(new GradingService(primary ?? new RubricGrader(), new RubricGrader(), new InMemoryGradeCache(), new GradingMetrics(new CoachBotMeter()), NullLogger<GradingService>.Instance),
             NullLogger<BatchGrader>.Instance);
 
     private static string Line(object? id, string question, string answer = Answer) =>
