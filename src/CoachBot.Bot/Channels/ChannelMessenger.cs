@@ -19,7 +19,8 @@ namespace CoachBot.Bot.ChannelSending;
 /// whatever the connector threw, so a send cut short by shutdown is never recorded as failed. Each send is a
 /// <c>coachbot.send</c> span; 429 answers count in <c>coachbot.sends.throttled</c> (<see cref="SendTelemetry"/>). A
 /// send's <see cref="SendGate"/> is asked after the first rate-limit permit, right before the first request: a "no"
-/// sends nothing (<see cref="SendOutcome.Withheld"/>); retries of a send that got through are not asked again.
+/// sends nothing (<see cref="SendOutcome.Withheld"/>); retries of a send that got through are not asked again, and its
+/// requests are not cancelled by the caller (a graceful shutdown lets them finish; a wait between retries still ends).
 /// <para>
 /// Thread ids returned by <see cref="PostAsync"/>: on Teams channels the new thread's conversation id
 /// (<c>19:…@thread.tacv2;messageid=…</c>), which is exactly the conversation id replies in that thread arrive on.
@@ -122,7 +123,9 @@ internal sealed class ChannelMessenger(
                     attempts++;
                     try
                     {
-                        return await attempt(ct);
+                        // A gated send that got through finishes its request even when shutdown cancels the caller:
+                        // cut short, nobody could tell whether it landed, and it would never be sent again.
+                        return await attempt(gate is null ? ct : CancellationToken.None);
                     }
                     catch (Exception ex) when (IsThrottled(ex))
                     {

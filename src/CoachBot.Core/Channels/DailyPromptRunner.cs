@@ -57,7 +57,9 @@ public sealed partial class DailyPromptRunner(
             return;
         }
 
-        var next = await scheduler.GetNextFireTimeAsync(scheduleId, cancellationToken);
+        // The next occurrence from the Core maths (tested to match the trigger's), not from the scheduler: a run still
+        // in progress while the scheduler shuts down (a graceful stop) must be able to post.
+        var next = Scheduling.DailyOccurrences.Next(schedule, occurrenceUtc);
         await PostQuestionAsync(place, schedule.SetId, scheduleId, occurrenceUtc, next, zone, cancellationToken);
     }
 
@@ -146,6 +148,10 @@ public sealed partial class DailyPromptRunner(
             await store.TryAddPromptAsync(prompt, ct);
         }
 
+        // The recap's timer is set before the post: when the scheduler is already shut down (a graceful stop) the run
+        // fails here with nothing sent, and the delivery stays pending for another instance. A recap of a question that
+        // was never posted is skipped.
+        await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, MissedTimer.RunLate, ct);
         var promptSet = await sets.GetVersionAsync(prompt.SetId, prompt.SetVersion, ct) ?? set!;
         var message = StudyChannelMessages.DailyQuestion(promptSet, promptSet.FindQuestion(prompt.QuestionId)!, prompt.RecapDueUtc, zone, place.Kind);
         var result = await messenger.PostAsync(place, message, ledger.GateFor(key), ct);
@@ -154,11 +160,11 @@ public sealed partial class DailyPromptRunner(
             return null;
         }
 
-        await FinishSendAsync(key, DailyKind, place, result, ct);
+        // Once posted, what the post needs is recorded even if shutdown has begun meanwhile (a few quick writes).
+        await FinishSendAsync(key, DailyKind, place, result, CancellationToken.None);
         if (result.Outcome == SendOutcome.Sent)
         {
-            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId, PostId = result.ActivityId }, ct);
-            await scheduler.ScheduleOnceAsync(RecapKind, prompt.Id.ToString("N"), prompt.RecapDueUtc, MissedTimer.RunLate, ct);
+            await store.UpdatePromptAsync(prompt with { ThreadId = result.ThreadId, PostId = result.ActivityId }, CancellationToken.None);
             LogPosted(logger, place.PlaceKey, prompt.QuestionId);
         }
 
@@ -167,7 +173,7 @@ public sealed partial class DailyPromptRunner(
 
     private async Task PostRecapAsync(Guid promptId, CancellationToken ct)
     {
-        if (await store.GetPromptAsync(promptId, ct) is not { } prompt
+        if (await store.GetPromptAsync(promptId, ct) is not { ThreadId: not null } prompt // never posted: nothing to recap
             || await store.GetPlaceAsync(prompt.PlaceKey, ct) is not { Active: true } place
             || await sets.GetVersionAsync(prompt.SetId, prompt.SetVersion, ct) is not { } set
             || set.FindQuestion(prompt.QuestionId) is not { } question)
@@ -196,10 +202,10 @@ public sealed partial class DailyPromptRunner(
             return;
         }
 
-        await FinishSendAsync(key, RecapKind, place, result, ct);
+        await FinishSendAsync(key, RecapKind, place, result, CancellationToken.None);
         if (result.Outcome == SendOutcome.Sent)
         {
-            await store.UpdatePromptAsync(prompt with { RecapSentAt = now }, ct);
+            await store.UpdatePromptAsync(prompt with { RecapSentAt = now }, CancellationToken.None);
         }
     }
 

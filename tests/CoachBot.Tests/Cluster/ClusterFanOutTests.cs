@@ -188,9 +188,25 @@ public sealed class ClusterFanOutTests(ITestOutputHelper output) : IAsyncLifetim
     {
         while (Posts().Count < count)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"only {Posts().Count} of {count} posts by {deadline:O}; {Shares()}");
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                Assert.Fail($"only {Posts().Count} of {count} posts by {deadline:O}; {Shares()}; {await UnpostedAsync()}");
+            }
+
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>For a failure message: the deliveries of the channels without a post, and the warnings the instances logged.</summary>
+    private async Task<string> UnpostedAsync()
+    {
+        var posted = Posts().ToHashSet();
+        var rows = await _database.QueryAsync("SELECT \"PlaceKey\", \"State\", \"Owner\", \"LastError\" FROM \"Deliveries\" WHERE \"Kind\" = 'daily'");
+        var unposted = rows.Where(r => !posted.Contains(r[0]!["msteams:".Length..])).Select(r => string.Join(" ", r));
+        var recorded = rows.Select(r => r[0]!["msteams:".Length..]).ToHashSet();
+        var unrecorded = Enumerable.Range(0, Places).Select(Channel).Where(c => !posted.Contains(c) && !recorded.Contains(c));
+        var warnings = _instances.SelectMany(i => i.Server.OutputLines.Where(l => l.StartsWith("warn", StringComparison.Ordinal) || l.StartsWith("fail", StringComparison.Ordinal)).Select(l => $"{i.Name}: {l}"));
+        return $"unposted deliveries: [{string.Join("; ", unposted)}]; never recorded: [{string.Join(", ", unrecorded)}]; warnings: [{string.Join(" | ", warnings.Take(30))}]";
     }
 
     private DateTimeOffset First() => _connector.Requests.Where(r => r.Status == 200).Min(r => r.At);

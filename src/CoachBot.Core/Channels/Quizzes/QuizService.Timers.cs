@@ -43,7 +43,7 @@ public sealed partial class QuizService
         var key = $"{AnnounceKind}:{quiz.Id:N}";
         if (await ledger.BeginAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, ct))
         {
-            await FinishAsync(key, AnnounceKind, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ledger.GateFor(key), ct), ct);
+            await FinishAsync(key, AnnounceKind, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ledger.GateFor(key), ct));
         }
     }
 
@@ -72,7 +72,7 @@ public sealed partial class QuizService
             failed += sent.Outcome == SendOutcome.Sent ? 0 : 1;
         }
 
-        await FinishAsync(key, QuestionKind, new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"), ct);
+        await FinishAsync(key, QuestionKind, new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"));
         LogQuestionOpened(logger, quiz.Id, index);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class QuizService
             await messenger.SendPrivateAsync(place, standing.Member.UserId, standing.Member.UserName, QuizMessages.Breakdown(quiz, set, standing, standings.Count, mine), ct);
         }
 
-        await FinishAsync(key, ResultsKind, posted, ct);
+        await FinishAsync(key, ResultsKind, posted);
         LogFinished(logger, quiz.Id, members.Count);
     }
 
@@ -112,10 +112,13 @@ public sealed partial class QuizService
             ? (quiz, place, set)
             : null;
 
-    /// <summary>Marks the step sent or failed and counts it (a withheld step belongs to another instance).</summary>
-    private async Task FinishAsync(string key, string kind, SendResult result, CancellationToken ct)
+    /// <summary>
+    /// Marks the step sent or failed and counts it (a withheld step belongs to another instance); recorded even when
+    /// shutdown has begun, as the step was sent.
+    /// </summary>
+    private async Task FinishAsync(string key, string kind, SendResult result)
     {
-        await ledger.FinishAsync(key, result, ct);
+        await ledger.FinishAsync(key, result, CancellationToken.None);
         if (result.Outcome != SendOutcome.Withheld)
         {
             deliveries.Ended(kind, result.Outcome);
