@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,9 @@ internal sealed partial class CoachBotDatabaseInitializer(
     IOptions<StorageOptions> options,
     ILogger<CoachBotDatabaseInitializer> logger) : IDisposable
 {
+    /// <summary>The PostgreSQL advisory lock key the migrating instance holds (any constant unique to this app).</summary>
+    private const long MigrationLockId = 0x436F616368426F74; // "CoachBot"
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _done;
 
@@ -45,11 +50,34 @@ internal sealed partial class CoachBotDatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await db.Database.MigrateAsync(cancellationToken);
-            LogMigrated(logger, pending.Count, db.Database.ProviderName);
-            _done = true;
-            return pending.Count;
+            // Several instances starting at once on one PostgreSQL database: one migrates at a time. EF's own lock is
+            // released with each migration's transaction, so with two or more pending the second instance could apply
+            // one again; a session advisory lock on the connection EF migrates on holds across all of them. (A database
+            // that does not exist yet is created by EF first, without it.)
+            var postgres = db.Database.IsNpgsql()
+                && await db.Database.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken);
+            if (postgres)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockId})", cancellationToken);
+            }
+
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                await db.Database.MigrateAsync(cancellationToken);
+                LogMigrated(logger, pending.Count, db.Database.ProviderName);
+                _done = true;
+                return pending.Count;
+            }
+            finally
+            {
+                if (postgres)
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockId})", CancellationToken.None);
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
         }
         finally
         {
