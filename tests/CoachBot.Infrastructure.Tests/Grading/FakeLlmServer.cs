@@ -31,8 +31,14 @@ internal sealed record RecordedRequest(string Path, string Query, IReadOnlyDicti
     public string UserMessage => MessageOf("user");
 }
 
-/// <summary>What the fake LLM answers: a status, a body, headers and an optional delay before answering.</summary>
-internal sealed record FakeReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
+/// <summary>
+/// What the fake LLM answers: a status, a body, headers, an optional delay before answering and an optional
+/// <see cref="Hold"/>: a task the server awaits before answering, so a test decides when the LLM "finishes".
+/// </summary>
+internal sealed record FakeReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
+{
+    public Task? Hold { get; init; }
+}
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, port 0) speaking the OpenAI chat-completions wire format on
@@ -106,11 +112,15 @@ internal sealed class FakeLlmServer : IAsyncDisposable
             return;
         }
 
-        if (reply.Delay > TimeSpan.Zero)
+        if (reply.Delay > TimeSpan.Zero || reply.Hold is not null)
         {
             try
             {
                 await Task.Delay(reply.Delay, context.RequestAborted);
+                if (reply.Hold is not null)
+                {
+                    await reply.Hold.WaitAsync(context.RequestAborted);
+                }
             }
             catch (OperationCanceledException)
             {
