@@ -9,8 +9,15 @@ namespace CoachBot.Bot.State;
 /// Bot Framework <see cref="IStorage"/> on the application database, with optimistic concurrency:
 /// documents come back with an <c>eTag</c> property, and a write that carries an eTag (an
 /// <see cref="IStoreItem"/>, or the <c>eTag</c> key BotState keeps in its dictionary) only succeeds if
-/// nobody wrote in between, otherwise <see cref="StateConflictException"/> is thrown. <c>"*"</c> or no
-/// eTag writes unconditionally.
+/// nobody wrote in between, otherwise <see cref="StateConflictException"/> is thrown. <c>"*"</c> writes
+/// unconditionally.
+/// <para>
+/// BotState's dictionary without an eTag is state that was missing when the turn read it: it is written
+/// only if it is still missing, so two instances starting one conversation at once cannot overwrite each
+/// other (the stock storages would: no eTag means last writer wins there). Other values without an eTag
+/// write unconditionally, as in the stock storages. After a write, the new eTag goes back into the value,
+/// so a second save in the same turn is conditional on the first.
+/// </para>
 /// </summary>
 public sealed class DatabaseBotStorage(IStateDocumentStore store) : IStorage
 {
@@ -50,14 +57,20 @@ public sealed class DatabaseBotStorage(IStateDocumentStore store) : IStorage
             var expected = value switch
             {
                 IStoreItem item => item.ETag,
+                IDictionary<string, object> => json.Value<string>(ETagProperty) ?? StateDocument.Absent,
                 _ => json.Value<string>(ETagProperty),
             };
             json.Remove(ETagProperty);
             json.Remove("ETag");
             var newETag = await store.WriteAsync(key, json.ToString(Formatting.None), expected, cancellationToken);
-            if (value is IStoreItem written)
+            switch (value)
             {
-                written.ETag = newETag;
+                case IStoreItem written:
+                    written.ETag = newETag;
+                    break;
+                case IDictionary<string, object> botState:
+                    botState[ETagProperty] = newETag;
+                    break;
             }
         }
     }

@@ -11,8 +11,9 @@ public interface IStateDocumentStore
 
     /// <summary>
     /// Writes a document. <paramref name="expectedETag"/>: <c>null</c> or <c>"*"</c> writes unconditionally;
-    /// any other value writes only if the stored document still has that eTag (a missing document
-    /// matches nothing but <c>null</c>/<c>"*"</c>), else throws <see cref="StateConflictException"/>.
+    /// <see cref="StateDocument.Absent"/> (<c>""</c>) creates it only if no document has that key yet; any other
+    /// value writes only if the stored document still has that eTag (a missing document matches nothing but
+    /// <c>null</c>/<c>"*"</c>/<c>""</c>). A write that does not match throws <see cref="StateConflictException"/>.
     /// </summary>
     /// <returns>The new eTag.</returns>
     Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken = default);
@@ -22,7 +23,11 @@ public interface IStateDocumentStore
 }
 
 /// <summary>A stored document and its eTag.</summary>
-public sealed record StateDocument(string Json, string ETag);
+public sealed record StateDocument(string Json, string ETag)
+{
+    /// <summary>The expected eTag of a document that must not exist yet: the write creates it or conflicts.</summary>
+    public const string Absent = "";
+}
 
 /// <summary>Thrown when a conditional write finds a different eTag (someone else wrote first).</summary>
 public sealed class StateConflictException(string key) : Exception($"The state document '{key}' was changed by another writer.")

@@ -54,6 +54,26 @@ public sealed class EfStateDocumentStore(IDbContextFactory<CoachBotDbContext> co
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
+        if (expectedETag == StateDocument.Absent)
+        {
+            // Create only: the primary key decides a race between two first writes of one key.
+            db.StateDocuments.Add(new StateDocumentEntity { Key = key, Json = json, ETag = eTag, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return eTag;
+            }
+            catch (DbUpdateException)
+            {
+                if (await ExistsAsync(key, cancellationToken))
+                {
+                    throw new StateConflictException(key); // another writer created it first
+                }
+
+                throw;
+            }
+        }
+
         if (expectedETag is not null && expectedETag != AnyETag)
         {
             // Conditional: never inserts (a missing document matches no eTag).
@@ -100,6 +120,12 @@ public sealed class EfStateDocumentStore(IDbContextFactory<CoachBotDbContext> co
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.StateDocuments.Where(d => distinct.Contains(d.Key)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StateDocuments.AnyAsync(d => d.Key == key, cancellationToken);
     }
 
     private static string NewETag() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -10,7 +10,8 @@ namespace CoachBot.Bot.Tests.State;
 /// <summary>
 /// Two app instances (two service providers, so two connection pools) on one database handle two messages of the same
 /// conversation at the same moment, through the real bot: both read the conversation's state before either saves it,
-/// so one save loses on the eTag, and the bot retries it. No update may be lost.
+/// so one save loses on the eTag, and the bot retries it. No update may be lost, also when the conversation is new
+/// (neither found any state: both saves are "create", and the second must not overwrite the first).
 /// </summary>
 public sealed class ConversationStateAcrossInstancesTests
 {
@@ -22,14 +23,27 @@ public sealed class ConversationStateAcrossInstancesTests
     public Task Postgres_TwoInstancesSaveOneConversationAtOnce_OneRetriesAndBothUpdatesSurvive() =>
         RaceAsync(ThrowawayDatabase.CreatePostgres("coachbot-bot-tests"));
 
-    private static async Task RaceAsync(ThrowawayDatabase database)
+    [Fact]
+    public Task Sqlite_TwoInstancesStartOneConversationAtOnce_OneRetriesAndBothUpdatesSurvive() =>
+        RaceAsync(ThrowawayDatabase.CreateSqlite("coachbot-bot-tests"), newConversation: true);
+
+    [PostgresFact]
+    public Task Postgres_TwoInstancesStartOneConversationAtOnce_OneRetriesAndBothUpdatesSurvive() =>
+        RaceAsync(ThrowawayDatabase.CreatePostgres("coachbot-bot-tests"), newConversation: true);
+
+    private static async Task RaceAsync(ThrowawayDatabase database, bool newConversation = false)
     {
         using var _ = database;
         var rendezvous = new Rendezvous(parties: 2);
         await using var first = await BotTestServices.CreateAsync(s => MeetBeforeFirstSave(s, rendezvous), database);
         await using var second = await BotTestServices.CreateAsync(s => MeetBeforeFirstSave(s, rendezvous), database);
         var conversation = new ConversationAccount(id: $"a:race-{Guid.NewGuid():N}", conversationType: "personal");
-        Assert.NotNull(await TurnAsync(first, conversation, "activity-earlier")); // the state exists, with an eTag
+        if (!newConversation)
+        {
+            Assert.NotNull(await TurnAsync(first, conversation, "activity-earlier")); // the state exists, with an eTag
+        }
+
+        rendezvous.Arm();
 
         var replies = await Task.WhenAll(
             Task.Run(() => TurnAsync(first, conversation, "activity-a")),
@@ -39,7 +53,7 @@ public sealed class ConversationStateAcrossInstancesTests
         Assert.Equal(1, rendezvous.Conflicts);
         var key = $"{Channels.Msteams}/conversations/{conversation.Id}";
         var stored = (await first.Provider.GetRequiredService<IStateDocumentStore>().ReadAsync([key]))[key].Json;
-        Assert.Contains("\"activity-earlier\"", stored, StringComparison.Ordinal);
+        Assert.Equal(!newConversation, stored.Contains("\"activity-earlier\"", StringComparison.Ordinal));
         Assert.Contains("\"activity-a\"", stored, StringComparison.Ordinal);
         Assert.Contains("\"activity-b\"", stored, StringComparison.Ordinal);
     }
@@ -58,16 +72,21 @@ public sealed class ConversationStateAcrossInstancesTests
         services.AddSingleton<IStateDocumentStore>(sp => new RendezvousStateStore(ActivatorUtilities.CreateInstance<EfStateDocumentStore>(sp), rendezvous));
 
     /// <summary>
-    /// Holds each instance's first conditional write (one with an eTag) until every instance has reached its own, so all
-    /// have read the same state before any saves; counts the conflicts.
+    /// Once armed, holds each instance's first conditional write (one with an eTag, or a create) until every instance
+    /// has reached its own, so all have read the same state before any saves; counts the conflicts.
     /// </summary>
     private sealed class Rendezvous(int parties)
     {
         private readonly TaskCompletionSource _everyone = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _arrived;
         private int _conflicts;
+        private volatile bool _armed;
 
         public int Conflicts => Volatile.Read(ref _conflicts);
+
+        public bool Armed => _armed;
+
+        public void Arm() => _armed = true;
 
         public Task ArriveAsync()
         {
@@ -92,7 +111,7 @@ public sealed class ConversationStateAcrossInstancesTests
 
         public async Task<string> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken = default)
         {
-            if (expectedETag is not null && Interlocked.Increment(ref _conditionalWrites) == 1)
+            if (expectedETag is not null && rendezvous.Armed && Interlocked.Increment(ref _conditionalWrites) == 1)
             {
                 await rendezvous.ArriveAsync();
             }

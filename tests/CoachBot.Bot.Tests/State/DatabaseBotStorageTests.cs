@@ -54,6 +54,39 @@ public sealed class DatabaseBotStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BotStateWithoutAnETag_IsACreate_ThatConflictsWhenTheDocumentExists_AndKeepsTheWinnersData()
+    {
+        var sut = CreateSut();
+        var winner = new Dictionary<string, object> { ["v"] = 1 };
+        var loser = new Dictionary<string, object> { ["v"] = 2 };
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = winner });
+
+        await Assert.ThrowsAsync<StateConflictException>(() => sut.WriteAsync(new Dictionary<string, object> { ["k"] = loser }));
+
+        Assert.Equal(1, (int?)((JObject)(await sut.ReadAsync(["k"]))["k"])["v"]);
+    }
+
+    [Fact]
+    public async Task BotState_AfterAWrite_CarriesTheNewETag_SoTheNextSaveIsConditionalOnIt()
+    {
+        var sut = CreateSut();
+        var state = new Dictionary<string, object> { ["v"] = 1 };
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = state });
+        var stored = (string?)((JObject)(await sut.ReadAsync(["k"]))["k"])["eTag"];
+        Assert.Equal(stored, state["eTag"]);
+
+        state["v"] = 2;
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = state }); // the same turn saves again: its own eTag
+        var other = (JObject)(await sut.ReadAsync(["k"]))["k"];
+        other["v"] = 3;
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = other });
+        state["v"] = 4;
+
+        await Assert.ThrowsAsync<StateConflictException>(() => sut.WriteAsync(new Dictionary<string, object> { ["k"] = state }));
+        Assert.Equal(3, (int?)((JObject)(await sut.ReadAsync(["k"]))["k"])["v"]);
+    }
+
+    [Fact]
     public async Task Delete_RemovesTheDocument()
     {
         var sut = CreateSut();
