@@ -56,6 +56,15 @@ public sealed class SchedulingOptions : IValidatableObject
     public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How many timers one instance runs at once, and how many due timers it takes from the store in one go (Quartz's
+    /// thread pool and trigger batch). Default 10. A fan-out of one occurrence to many places is one timer per place, so
+    /// each instance takes its share of it in batches of this size as its threads come free; an instance that dies
+    /// returns the batch it held to the others.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Scheduling:MaxConcurrency must be between 1 and 100.")]
+    public int MaxConcurrency { get; set; } = 10;
+
+    /// <summary>
     /// The scheduler's name (it keys the rows). Default <c>CoachBot</c>. Instances of one cluster share it; separate
     /// deployments on one database need different names.
     /// </summary>

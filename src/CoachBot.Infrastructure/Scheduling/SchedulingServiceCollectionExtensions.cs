@@ -54,6 +54,9 @@ public static class SchedulingServiceCollectionExtensions
                 scheduler.InstanceName = options.InstanceName;
                 scheduler.GenerateInstanceId = clustered;
             });
+            // A fan-out is one timer per place. On a persistent store Quartz 4.7 acquires every due timer up to the
+            // pool's size in one round (MaxBatchSize 0 = automatic = the pool), so instances take it in batches.
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Clamp(options.MaxConcurrency, 1, 100)); // out of range: validation says so at start
             quartz.UsePersistentStore(store =>
             {
                 if (storage.IsPostgres)

@@ -189,6 +189,30 @@ public sealed class QuartzStudySchedulerTests : IAsyncLifetime
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20)), (options.ClusterCheckinInterval, options.ClusterCheckinMisfireThreshold));
     }
 
+    [Theory]
+    [InlineData(null, 10)]
+    [InlineData("3", 3)]
+    public async Task MaxConcurrency_IsTheSchedulersThreadPool(string? configured, int threads)
+    {
+        await using var host = await SchedulingTestHost.StartAsync(_database, new Dictionary<string, string?> { ["Scheduling:MaxConcurrency"] = configured });
+
+        var metadata = await (await host.QuartzAsync()).GetMetadata();
+
+        Assert.Equal(threads, metadata.ThreadPoolSize);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("101")]
+    public async Task MaxConcurrency_OutOfRange_FailsAtStartWithTheKeyName(string configured)
+    {
+        using var host = SchedulingTestHost.Build(_database, new Dictionary<string, string?> { ["Scheduling:MaxConcurrency"] = configured }, out _, out _);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Scheduling:MaxConcurrency must be between 1 and 100.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RecoverySweep_RunsEveryInterval()
     {
