@@ -32,7 +32,11 @@ public static class BotServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Validate() is null, "Invalid Bot Framework authentication settings (see the log for the reason).")
             .ValidateOnStart();
-        services.AddHttpClient();
+        // The connector clients come from the default client: count its 429s (turn replies included).
+        services.TryAddSingleton<CoachBotMeter>();
+        services.TryAddSingleton<ConnectorThrottleHandler.Metrics>();
+        services.AddTransient<ConnectorThrottleHandler>();
+        services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName).AddHttpMessageHandler<ConnectorThrottleHandler>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new FastBotFrameworkAuthentication(
             new ConfigurationBotFrameworkAuthentication(
                 configuration,
