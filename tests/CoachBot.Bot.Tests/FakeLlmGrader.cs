@@ -4,13 +4,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Bot.Tests;
 
-/// <summary>An LLM grader stand-in: a fixed grade (77/100) after <see cref="Delay"/>, or unavailable.</summary>
+/// <summary>An LLM grader stand-in: a fixed grade (77/100) after <see cref="Delay"/> and <see cref="Hold"/>, or unavailable.</summary>
 internal sealed class FakeLlmGrader : IAnswerGrader
 {
     public const string GraderName = "llm-fake-p1";
     private int _calls;
 
     public TimeSpan Delay { get; set; }
+
+    /// <summary>
+    /// When set, a grade also waits for this task (after <see cref="Delay"/>): the test decides when the LLM "finishes",
+    /// e.g. only once a turn is over, so a turn that waited for the grade would never end, however slow the machine.
+    /// </summary>
+    public Task? Hold { get; set; }
 
     public bool Fail { get; set; }
 
@@ -53,6 +59,11 @@ internal sealed class FakeLlmGrader : IAnswerGrader
         ArgumentNullException.ThrowIfNull(request);
         Interlocked.Increment(ref _calls);
         await Task.Delay(Delay, cancellationToken);
+        if (Hold is not null)
+        {
+            await Hold.WaitAsync(cancellationToken);
+        }
+
         if (Fail)
         {
             throw new GradingUnavailableException("fake outage");

@@ -19,9 +19,13 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
 {
     private const string Admin = "29:admin";
     private const string Answer = "Customer trust is the asset: MFA by default cut account takeovers from 40,000 to 9,000 a month.";
-    private static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(1500);
+    // Only turns a hang into a failure: never a measurement, so generous for a loaded machine.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
     private readonly FakeLlmGrader _llm = new();
+
+    // What a slow turn's grade waits for: set by the test once it has seen what happens before the grade is ready.
+    private readonly TaskCompletionSource _gradeReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private BotTestServices _services = null!;
 
     public async Task InitializeAsync() => _services = await BotTestServices.CreateAsync(services =>
@@ -43,8 +47,9 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
 
         Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
+        _gradeReady.SetResult();
 
-        await Transcript.EventuallyAsync(() => Delivery.PendingCount == 0, TimeSpan.FromSeconds(5), "finished delivery");
+        await Transcript.EventuallyAsync(() => Delivery.PendingCount == 0, HangGuard, "finished delivery");
         var feedback = Assert.Single(_services.Messenger.Sent, s => s.Kind == "private");
         Assert.Equal("29:ana", feedback.Target);
         Assert.Contains("Your score: 77/100", feedback.Message.ToPlainText(), StringComparison.Ordinal);
@@ -58,6 +63,7 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         var adapter = Adapter();
 
         await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
+        _gradeReady.SetResult();
 
         await AssertPostedInTheThreadLaterAsync(adapter, prompt, "Ana, your score: 77/100");
         Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
@@ -71,6 +77,7 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         var adapter = Adapter();
 
         await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
+        _gradeReady.SetResult();
 
         await AssertPostedInTheThreadLaterAsync(adapter, prompt, "I graded your answer but couldn't message you privately.");
     }
@@ -86,6 +93,7 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         var adapter = Adapter();
 
         await SlowTurnAsync(adapter, edit);
+        _gradeReady.SetResult();
 
         await AssertPostedInTheThreadLaterAsync(adapter, prompt, "Ana, re-graded your edited answer: ");
     }
@@ -117,21 +125,22 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         return Assert.Single(await _services.Provider.GetRequiredService<IStudyChannelStore>().GetPromptsAsync($"msteams:{Channel}"));
     }
 
-    /// <summary>Sends <paramref name="activity"/> with a grade slower than the deadline: the turn must end before the grade, saying nothing.</summary>
+    /// <summary>
+    /// Sends <paramref name="activity"/> with a grade held until the test sets <see cref="_gradeReady"/>: the turn must
+    /// end before the grade, saying nothing. A turn that waited for the grade would never end (WaitAsync throws).
+    /// </summary>
     private async Task SlowTurnAsync(TestAdapter adapter, Activity activity)
     {
-        _llm.Delay = Slow;
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        await new TestFlow(adapter, _services.Bot).Send(activity).StartTestAsync();
+        _llm.Hold = _gradeReady.Task;
+        await new TestFlow(adapter, _services.Bot).Send(activity).StartTestAsync().WaitAsync(HangGuard);
 
-        Assert.True(started.Elapsed < Slow - TimeSpan.FromMilliseconds(100), $"the turn took {started.Elapsed}: it must end before the grade is ready");
         Assert.Empty(adapter.ActiveQueue); // no typing indicator, no "feedback follows"
     }
 
     /// <summary>The next reply, sent proactively after the turn: in the question's thread, starting with <paramref name="start"/>.</summary>
     private static async Task AssertPostedInTheThreadLaterAsync(TestAdapter adapter, DailyPrompt prompt, string start)
     {
-        var reply = await Transcript.NextReplyAsync(adapter, TimeSpan.FromSeconds(5));
+        var reply = await Transcript.NextReplyAsync(adapter, HangGuard);
         Assert.StartsWith(start, Transcript.Visible(reply), StringComparison.Ordinal);
         Assert.Equal(prompt.ThreadId, reply.Conversation.Id);
     }

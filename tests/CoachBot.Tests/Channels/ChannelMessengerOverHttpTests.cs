@@ -1,11 +1,14 @@
-using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CoachBot.Bot.ChannelSending;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Messages;
 using CoachBot.Core.Tests.Diagnostics;
 using CoachBot.Tests.Fakes;
+using CoachBot.Infrastructure.Tests.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Tests.ChannelSending;
 
@@ -14,7 +17,7 @@ namespace CoachBot.Tests.ChannelSending;
 /// Teams' and Slack's connectors would be sent to.
 /// </summary>
 [Collection(SendingCollection.Name)]
-public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
+public sealed partial class ChannelMessengerOverHttpTests : IAsyncLifetime
 {
     private static readonly CoachMessage Prompt = new()
     {
@@ -24,6 +27,7 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
     };
 
     private readonly ThrowawayDatabase _db = ThrowawayDatabase.Create();
+    private readonly ListLoggerProvider _logs = new();
     private LoopbackConnector _connector = null!;
     private TestHost _host = null!;
 
@@ -37,8 +41,13 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
                 ["ChannelSending:MaxAttempts"] = "3",
                 ["ChannelSending:BaseDelay"] = "00:00:00.010",
                 ["ChannelSending:TenantMessagesPerSecond"] = "50",
+                ["Logging:LogLevel:CoachBot.Bot.ChannelSending"] = "Information", // the retries' announced delays
             },
-            b => b.Services.AddCoachBotChannelSending(b.Configuration));
+            b =>
+            {
+                b.Services.AddCoachBotChannelSending(b.Configuration);
+                b.Services.AddSingleton<ILoggerProvider>(_logs);
+            });
     }
 
     public async Task DisposeAsync()
@@ -49,6 +58,13 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
     }
 
     private IChannelMessenger CreateSut() => _host.Services.GetRequiredService<IChannelMessenger>();
+
+    /// <summary>The delays the send retry strategy announced before its retries (event 2401), in order.</summary>
+    private List<TimeSpan> RetryDelays() =>
+        [.. _logs.Entries.Where(e => e.EventId == 2401).Select(e => TimeSpan.FromMilliseconds(long.Parse(RetryingIn().Match(e.Message).Groups[1].Value, CultureInfo.InvariantCulture)))];
+
+    [GeneratedRegex(@"retrying in (\d+) ms")]
+    private static partial Regex RetryingIn();
 
     [Fact]
     public async Task Post_TeamsChannel_StartsAThreadWithTheRenderedCard()
@@ -236,7 +252,6 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
     {
         var place = StudyPlaces.TeamsChannel(_connector.ServiceUrl, "19:flaky@thread.tacv2");
         _connector.FailNext(10, 503, target: place.TeamsChannelId);
-        var clock = Stopwatch.StartNew();
 
         var result = await CreateSut().PostAsync(place, Prompt);
 
@@ -244,7 +259,12 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
         Assert.Equal("503 ServiceError", result.Error);
         Assert.Equal(3, _connector.Requests.Count(r => r.Target == place.TeamsChannelId));
         Assert.Empty(_connector.Conversations);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "backoff follows ChannelSending:BaseDelay");
+        // The backoff follows ChannelSending:BaseDelay, read from the delays the retry strategy announced (and then
+        // waited), not from a stopwatch. Exponential backoff with jitter makes the first two delays together 1.4 to
+        // 2.9 times the base delay: at most 29 ms for the 10 ms configured, at least 1.38 s for the 1 s default.
+        var delays = RetryDelays();
+        Assert.Equal(2, delays.Count);
+        Assert.True(delays.Sum(d => d.TotalMilliseconds) < 500, $"retried after {string.Join(" and ", delays)}: backoff follows ChannelSending:BaseDelay");
     }
 
     [Fact]
@@ -253,9 +273,14 @@ public sealed class ChannelMessengerOverHttpTests : IAsyncLifetime
         var place = StudyPlaces.SlackChannel(_connector.ServiceUrl, "B0BOT:T0TEAM:C0CANCEL");
         var sut = CreateSut();
         await sut.PostAsync(place, Prompt); // Slack: the next send to this channel waits about a second
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.PostAsync(place, Prompt, cancellationToken: cancel.Token));
+        // Cancelled at once rather than by a timer: a timer runs late on a loaded machine and could lose the race
+        // against the second's permit.
+        var sending = sut.PostAsync(place, Prompt, cancellationToken: cancel.Token);
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
         Assert.Single(_connector.Activities);
     }
 
