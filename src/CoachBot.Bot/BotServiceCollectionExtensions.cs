@@ -32,11 +32,16 @@ public static class BotServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Validate() is null, "Invalid Bot Framework authentication settings (see the log for the reason).")
             .ValidateOnStart();
-        // The connector clients come from the default client: count its 429s (turn replies included).
+        // The connector clients come from the default client: retry what Teams says to retry (turn replies included),
+        // and count every 429, each attempt.
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CoachBotMeter>();
         services.TryAddSingleton<ConnectorThrottleHandler.Metrics>();
+        services.AddTransient<ConnectorRetryHandler>();
         services.AddTransient<ConnectorThrottleHandler>();
-        services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName).AddHttpMessageHandler<ConnectorThrottleHandler>();
+        services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<ConnectorThrottleHandler>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new FastBotFrameworkAuthentication(
             new ConfigurationBotFrameworkAuthentication(
                 configuration,

@@ -51,6 +51,7 @@ internal sealed class ProactiveConnector(CoachBotAdapter adapter, IOptions<BotAu
 
         T result = default!;
         ExceptionDispatchInfo? failure = null;
+        using var callerRetries = ConnectorRetryHandler.CallerRetries(); // the sender's pipeline retries, not the HttpClient
         await adapter.ContinueConversationAsync(
             identity,
             reference,

@@ -88,22 +88,6 @@ public sealed class ObservabilityOverHttpTests : LoopbackTest
     }
 
     [Fact]
-    public async Task Metrics_ATurnReplyAnswered429_IsCountedAsConnectorThrottled()
-    {
-        await using var host = await TestHost.StartAsync(Db);
-        using var metrics = new MetricCapture(host.Services.GetRequiredService<CoachBotMeter>().Meter);
-        var teams = new ActivityBuilder("msteams", Connector.ServiceUrl, "a:throttled-reply");
-        Connector.FailNext(1, 429, TimeSpan.FromSeconds(1), target: teams.ConversationId, code: "TooManyRequests");
-
-        await host.PostActivityAsync(teams.Message("help"));
-        var scrape = await (await host.Client.GetAsync("/metrics")).Content.ReadAsStringAsync();
-
-        Assert.Contains(Connector.Requests, r => r.Target == teams.ConversationId && r.Status == 429);
-        Assert.Equal(1, metrics.Sum("coachbot.connector.throttled", ("host", "127.0.0.1")));
-        Assert.Contains("coachbot_connector_throttled_total{", scrape, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Metrics_PrometheusOnAnotherPort_NotServedOnTheBotsPort()
     {
         await using var host = await TestHost.StartAsync(Db, new Dictionary<string, string?> { ["Observability:PrometheusPort"] = "9464" });
