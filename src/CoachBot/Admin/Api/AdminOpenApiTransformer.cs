@@ -12,9 +12,23 @@ namespace CoachBot.Admin.Api;
 /// <param name="ContentTypes">The content types the route reads.</param>
 internal sealed record RequestBodyDoc(Type Type, string[] ContentTypes);
 
-/// <summary>Declares request bodies for the OpenAPI document (see <see cref="RequestBodyDoc"/>).</summary>
+/// <summary>Declares request bodies (see <see cref="RequestBodyDoc"/>) and error answers for the OpenAPI document.</summary>
 internal static class RequestBodyDocs
 {
+    /// <summary>
+    /// Documents the ProblemDetails answers the route can give besides 401/429 (which every admin route declares):
+    /// 400 as a validation problem (its <c>errors</c> name fields or document lines), the others as problems.
+    /// </summary>
+    public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder route, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            route = status == StatusCodes.Status400BadRequest ? route.ProducesValidationProblem() : route.ProducesProblem(status);
+        }
+
+        return route;
+    }
+
     /// <summary>Documents the route's request body as <typeparamref name="T"/> in <paramref name="contentTypes"/> (default JSON).</summary>
     public static RouteHandlerBuilder WithRequestBody<T>(this RouteHandlerBuilder route, params string[] contentTypes) =>
         route.WithMetadata(new RequestBodyDoc(typeof(T), contentTypes.Length == 0 ? ["application/json"] : contentTypes));

@@ -13,8 +13,8 @@ public static class AdminsApi
         ArgumentNullException.ThrowIfNull(admin);
         var admins = admin.MapGroup("/admins").WithTags("Admins");
         admins.MapGet("/", ListAsync).WithName("ListAdmins").WithSummary("Lists configured admins, then granted ones.");
-        admins.MapPost("/", GrantAsync).WithName("GrantAdmin").WithSummary("Makes a user an admin: {userId}.").WithRequestBody<AdminBody>();
-        admins.MapDelete("/{userId}", RevokeAsync).WithName("RevokeAdmin")
+        admins.MapPost("/", GrantAsync).WithName("GrantAdmin").WithProblems(400, 409, 413, 415).WithSummary("Makes a user an admin: {userId}.").WithRequestBody<AdminBody>();
+        admins.MapDelete("/{userId}", RevokeAsync).WithName("RevokeAdmin").WithProblems(404, 409)
             .WithSummary("Removes a granted admin (409 for configured admins and for the last admin).");
         return admin;
     }

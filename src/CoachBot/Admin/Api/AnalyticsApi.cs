@@ -11,9 +11,9 @@ public static class AnalyticsApi
     {
         ArgumentNullException.ThrowIfNull(admin);
         var analytics = admin.MapGroup("/analytics").WithTags("Analytics");
-        analytics.MapGet("/models", ModelsAsync).WithName("GetModelTrend")
+        analytics.MapGet("/models", ModelsAsync).WithName("GetModelTrend").WithProblems(400, 404)
             .WithSummary("Daily per-model averages of a set: ?setId= (required), ?placeKey= (one place), ?days=30 (1 to 366).");
-        analytics.MapGet("/participation", ParticipationAsync).WithName("GetParticipation")
+        analytics.MapGet("/participation", ParticipationAsync).WithName("GetParticipation").WithProblems(400)
             .WithSummary("Answers, members and average score per place (and 1:1 practice): ?setId=, ?days=30 (1 to 366).");
         return admin;
     }

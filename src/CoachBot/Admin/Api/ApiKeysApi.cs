@@ -13,9 +13,9 @@ public static class ApiKeysApi
         ArgumentNullException.ThrowIfNull(admin);
         var keys = admin.MapGroup("/api-keys").WithTags("API keys");
         keys.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Lists stored keys (name, prefix, dates; never the key or its hash).");
-        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Creates a key: {name}. The response holds the key, once.")
+        keys.MapPost("/", CreateAsync).WithName("CreateApiKey").WithProblems(400, 409, 413, 415).WithSummary("Creates a key: {name}. The response holds the key, once.")
             .WithRequestBody<ApiKeyBody>();
-        keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes a stored key.");
+        keys.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithProblems(404).WithSummary("Revokes a stored key.");
         return admin;
     }
 

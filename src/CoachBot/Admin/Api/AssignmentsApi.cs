@@ -13,7 +13,7 @@ public static class AssignmentsApi
         ArgumentNullException.ThrowIfNull(admin);
         var assignments = admin.MapGroup("/assignments").WithTags("Set activation");
         assignments.MapGet("/", ListAsync).WithName("ListAssignments").WithSummary("Lists which set is active for which scope.");
-        assignments.MapPut("/", PutAsync).WithName("AssignSet")
+        assignments.MapPut("/", PutAsync).WithName("AssignSet").WithProblems(400, 404, 413, 415)
             .WithSummary("Makes a set active for a scope: {scope: default|team|place|user, key, setId}.")
             .WithRequestBody<AssignmentBody>();
         return admin;

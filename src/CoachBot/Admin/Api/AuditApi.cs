@@ -10,7 +10,7 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder admin)
     {
         ArgumentNullException.ThrowIfNull(admin);
-        admin.MapGet("/audit", ReadAsync).WithTags("Audit").WithName("ReadAudit")
+        admin.MapGet("/audit", ReadAsync).WithTags("Audit").WithName("ReadAudit").WithProblems(400)
             .WithSummary("Reads the audit log, newest first: ?skip=0&take=50 (at most 200) and ?target= (a target prefix, e.g. a set id).");
         return admin;
     }

@@ -17,10 +17,10 @@ public static partial class QuestionSetsApi
         sets.MapGet("/schema", Schema).WithName("GetQuestionSetSchema")
             .WithSummary("The JSON Schema of the JSON and YAML import format.")
             .Produces<string>(StatusCodes.Status200OK, SchemaContentType);
-        sets.MapPost("/import", ImportAsync).WithName("ImportQuestionSet")
+        sets.MapPost("/import", ImportAsync).WithName("ImportQuestionSet").WithProblems(400, 404, 409, 413, 415)
             .WithSummary("Imports a document; Content-Type picks the format (text/markdown, application/json, application/yaml, text/csv). ?dryRun=true stores nothing; ?setId= names the set.")
             .WithRequestBody<string>("text/markdown", "application/json", "application/yaml", "text/csv");
-        sets.MapGet("/{id}/export", ExportAsync).WithName("ExportQuestionSet")
+        sets.MapGet("/{id}/export", ExportAsync).WithName("ExportQuestionSet").WithProblems(400, 404)
             .WithSummary("Downloads a set (latest, or ?version=n) as ?format=json (default) or yaml.")
             .Produces<string>(StatusCodes.Status200OK, "application/json", "application/yaml");
     }

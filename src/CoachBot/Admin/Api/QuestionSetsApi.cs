@@ -24,14 +24,14 @@ public static partial class QuestionSetsApi
         ArgumentNullException.ThrowIfNull(admin);
         var sets = admin.MapGroup("/question-sets").WithTags("Question sets");
         sets.MapGet("/", ListAsync).WithName("ListQuestionSets").WithSummary("Lists every question set (latest versions).");
-        sets.MapPost("/", CreateAsync).WithName("CreateQuestionSet").WithSummary("Creates a set (version 1) from a body in the JSON import format.")
+        sets.MapPost("/", CreateAsync).WithName("CreateQuestionSet").WithProblems(400, 409, 413, 415).WithSummary("Creates a set (version 1) from a body in the JSON import format.")
             .WithRequestBody<QuestionSetDto>();
-        sets.MapGet("/{id}", GetAsync).WithName("GetQuestionSet").WithSummary("Reads a set: the latest version, or ?version=n. The ETag is the version.");
-        sets.MapPut("/{id}", UpdateAsync).WithName("ReplaceQuestionSet")
+        sets.MapGet("/{id}", GetAsync).WithName("GetQuestionSet").WithProblems(404).WithSummary("Reads a set: the latest version, or ?version=n. The ETag is the version.");
+        sets.MapPut("/{id}", UpdateAsync).WithName("ReplaceQuestionSet").WithProblems(400, 404, 409, 413, 415, 428)
             .WithSummary("Stores the body as the set's next version; If-Match (or a version field) names the version edited: 428 without, 409 when stale.")
             .WithRequestBody<QuestionSetDto>();
-        sets.MapGet("/{id}/versions", VersionsAsync).WithName("ListQuestionSetVersions").WithSummary("Lists a set's stored versions, newest first.");
-        sets.MapPost("/{id}/rollback/{version:int:min(1)}", RollbackAsync).WithName("RollbackQuestionSet")
+        sets.MapGet("/{id}/versions", VersionsAsync).WithName("ListQuestionSetVersions").WithProblems(404).WithSummary("Lists a set's stored versions, newest first.");
+        sets.MapPost("/{id}/rollback/{version:int:min(1)}", RollbackAsync).WithName("RollbackQuestionSet").WithProblems(400, 404, 409)
             .WithSummary("Stores an earlier version's content as the next version (optional If-Match).");
         sets.MapDocumentRoutes();
         return admin;

@@ -16,14 +16,14 @@ public static class QuestionsApi
     {
         ArgumentNullException.ThrowIfNull(admin);
         var questions = admin.MapGroup("/question-sets/{id}/questions").WithTags("Questions");
-        questions.MapGet("/", ListAsync).WithName("ListQuestions").WithSummary("Lists the questions of a set's latest version.");
-        questions.MapPost("/", AddAsync).WithName("AddQuestion").WithSummary("Appends a question (id qN unless given) as a new version.")
+        questions.MapGet("/", ListAsync).WithName("ListQuestions").WithProblems(404).WithSummary("Lists the questions of a set's latest version.");
+        questions.MapPost("/", AddAsync).WithName("AddQuestion").WithProblems(400, 404, 409, 413, 415).WithSummary("Appends a question (id qN unless given) as a new version.")
             .WithRequestBody<QuestionDraft>();
-        questions.MapPut("/{qid}", ReplaceAsync).WithName("ReplaceQuestion")
+        questions.MapPut("/{qid}", ReplaceAsync).WithName("ReplaceQuestion").WithProblems(400, 404, 409, 413, 415, 428)
             .WithSummary("Replaces one question as a new version; If-Match (or a version field) names the version edited: 428 without, 409 when stale.")
             .WithRequestBody<QuestionBody>();
-        questions.MapPost("/{qid}/disable", DisableAsync).WithName("DisableQuestion").WithSummary("Disables a question (never asked) as a new version.");
-        questions.MapPost("/{qid}/enable", EnableAsync).WithName("EnableQuestion").WithSummary("Enables a question again as a new version.");
+        questions.MapPost("/{qid}/disable", DisableAsync).WithName("DisableQuestion").WithProblems(400, 404, 409).WithSummary("Disables a question (never asked) as a new version.");
+        questions.MapPost("/{qid}/enable", EnableAsync).WithName("EnableQuestion").WithProblems(400, 404, 409).WithSummary("Enables a question again as a new version.");
         return admin;
     }
 

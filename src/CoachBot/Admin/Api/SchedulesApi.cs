@@ -17,8 +17,8 @@ public static class SchedulesApi
         admin.MapGet("/subscriptions", ListAsync).WithTags("Study channels").WithName("ListSubscriptions")
             .WithSummary("Lists the places the bot is in, with their schedules and next fire times (UTC).");
         var schedules = admin.MapGroup("/schedules").WithTags("Study channels");
-        schedules.MapGet("/{id:guid}", GetAsync).WithName("GetSchedule").WithSummary("Reads one schedule with its next fire time.");
-        schedules.MapPost("/{id:guid}/run", RunAsync).WithName("RunSchedule").WithSummary("Posts the schedule's next question in its place now.");
+        schedules.MapGet("/{id:guid}", GetAsync).WithName("GetSchedule").WithProblems(404).WithSummary("Reads one schedule with its next fire time.");
+        schedules.MapPost("/{id:guid}/run", RunAsync).WithName("RunSchedule").WithProblems(404, 409).WithSummary("Posts the schedule's next question in its place now.");
         return admin;
     }
 

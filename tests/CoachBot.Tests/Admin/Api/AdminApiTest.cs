@@ -84,8 +84,49 @@ public abstract class AdminApiTest : LoopbackTest
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal((int)status, (int)problem["status"]!);
         Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]));
+        await AssertDocumentedAsync(response.RequestMessage!, (int)status);
         return problem;
     }
+
+    /// <summary>
+    /// Every error answer a test sees must be in the OpenAPI document for its operation: so each error path the tests
+    /// drive also checks the document (401 and 429 are declared on every admin operation).
+    /// </summary>
+    private static async Task AssertDocumentedAsync(HttpRequestMessage request, int status)
+    {
+        var uri = request.RequestUri!;
+        if (!uri.AbsolutePath.StartsWith("/api/admin/", StringComparison.Ordinal) || status >= 500)
+        {
+            return; // not an admin operation, or a failure no operation promises
+        }
+
+        var document = await OpenApiDocuments.GetOrAdd(uri.GetLeftPart(UriPartial.Authority), async origin =>
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(origin) };
+            return JsonNode.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+        });
+        var segments = uri.AbsolutePath.Split('/');
+        var operation = document["paths"]!.AsObject()
+            .Where(p => Matches(p.Key.Split('/'), segments))
+            .OrderBy(p => p.Key.Count(c => c == '{')) // a literal segment wins over a parameter, as in routing
+            .Select(p => p.Value![request.Method.Method.ToLowerInvariant()])
+            .FirstOrDefault(o => o is not null);
+        if (operation is null && status is 404 or 405)
+        {
+            return; // a route or method that does not exist: no operation to document it
+        }
+
+        Assert.True(operation is not null, $"{request.Method} {uri.AbsolutePath} is not in the OpenAPI document");
+        var documented = operation!["responses"]!.AsObject().Select(r => r.Key).ToList();
+        Assert.True(
+            documented.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            $"{request.Method} {uri.AbsolutePath} answered {status}, which its OpenAPI operation does not list ({string.Join(", ", documented)})");
+
+        static bool Matches(string[] template, string[] path) =>
+            template.Length == path.Length && template.Zip(path).All(t => t.First.StartsWith('{') || t.First == t.Second);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<JsonNode>> OpenApiDocuments = new();
 
     /// <summary>Creates a stored API key through the API and returns its id and the key.</summary>
     protected static async Task<(Guid Id, string Key)> CreateKeyAsync(TestHost host, string name)
