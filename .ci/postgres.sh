@@ -8,6 +8,11 @@ pg_bin=""
 
 find_pg_bin() {
   local initdb
+  # PostgreSQL 15 is what the project tests on: take it where installed, else the initdb on PATH, else the newest.
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+    echo /usr/lib/postgresql/15/bin
+    return 0
+  fi
   initdb=$(command -v initdb 2>/dev/null || true)
   if [ -z "$initdb" ]; then
     initdb=$(ls -1 /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)

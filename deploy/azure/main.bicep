@@ -168,6 +168,8 @@ module web 'modules/web.bicep' = {
       ConnectionStrings__CoachBot: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.databaseConnectionStringUri})'
       Scheduling__Clustered: 'true'
       Scheduling__InstanceName: 'CoachBot'
+      // The send limiter is per instance: together the instances stay within Teams' 50 messages/s per tenant.
+      ChannelSending__TenantMessagesPerSecond: string(min(30, 50 / instanceCount))
       Grading__Provider: 'azure-openai'
       Grading__AzureOpenAI__Endpoint: openAi.outputs.endpoint
       Grading__AzureOpenAI__Deployment: openAi.outputs.deploymentName

@@ -97,6 +97,9 @@ public sealed partial class BicepTests
         Assert.Contains("MicrosoftAppType: 'UserAssignedMSI'", main, StringComparison.Ordinal);
         Assert.Contains("Storage__Provider: 'postgres'", main, StringComparison.Ordinal);
         Assert.Contains("Scheduling__Clustered: 'true'", main, StringComparison.Ordinal);
+        // The limiter is per instance: 1 instance 30/s (the default), 2 → 25, 3 → 16, 10 → 5; never above 50 in total.
+        Assert.Contains("ChannelSending__TenantMessagesPerSecond: string(min(30, 50 / instanceCount))", main, StringComparison.Ordinal);
+        Assert.Contains("@maxValue(10)\nparam instanceCount int", main.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Grading__Provider: 'azure-openai'", main, StringComparison.Ordinal);
         Assert.DoesNotContain("Grading__AzureOpenAI__ApiKey", main, StringComparison.Ordinal); // empty key: managed identity
         Assert.Contains("msaAppType: 'UserAssignedMSI'", RepoFiles.Read("deploy/azure/modules/bot.bicep"), StringComparison.Ordinal);

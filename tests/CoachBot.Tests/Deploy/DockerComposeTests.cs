@@ -160,6 +160,15 @@ public sealed partial class DockerComposeTests
         Assert.Matches(@"(?m)^\s*respond /metrics\* 404$", caddyfile); // metrics stay on the internal network
     }
 
+    [Fact]
+    public void BotInstances_TogetherStayWithinTeamsTenantRate()
+    {
+        // The limiter is per process: the instances' rates add up at Teams (50 messages/s per app and tenant).
+        var total = BotInstances.Sum(s => int.Parse(Environment(s)["ChannelSending__TenantMessagesPerSecond"], System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.InRange(total, BotInstances.Count(), 50);
+    }
+
     [GeneratedRegex("(?i)password|secret|apikey|api_key|token")]
     private static partial Regex SecretName();
 
