@@ -33,14 +33,16 @@ public static class BotServiceCollectionExtensions
             .Validate(o => o.Validate() is null, "Invalid Bot Framework authentication settings (see the log for the reason).")
             .ValidateOnStart();
         // The connector clients come from the default client: retry what Teams says to retry (turn replies included),
-        // and count every 429, each attempt.
+        // keep each conversation within the platform's limits, and count every 429, each attempt.
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CoachBotMeter>();
         services.TryAddSingleton<ConnectorThrottleHandler.Metrics>();
         services.AddTransient<ConnectorRetryHandler>();
+        services.AddTransient<ConnectorLimitHandler>();
         services.AddTransient<ConnectorThrottleHandler>();
         services.AddHttpClient(Microsoft.Extensions.Options.Options.DefaultName)
-            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<ConnectorRetryHandler>()  // outermost: each attempt below waits for its permit
+            .AddHttpMessageHandler<ConnectorLimitHandler>()
             .AddHttpMessageHandler<ConnectorThrottleHandler>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new FastBotFrameworkAuthentication(
             new ConfigurationBotFrameworkAuthentication(

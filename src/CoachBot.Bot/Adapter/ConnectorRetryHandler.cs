@@ -13,8 +13,8 @@ namespace CoachBot.Bot.Adapter;
 /// (a turn must answer the channel within seconds), and the answer goes back to the caller.
 /// <para>
 /// It sits on the default <see cref="IHttpClientFactory"/> client, which the Bot Framework connector clients use.
-/// Calls made inside <see cref="CallerRetries"/> pass straight through: the study-channel sender retries with its
-/// own pipeline (limits, ledger, metrics), and two layers of retries would multiply attempts.
+/// The study-channel sender's calls (<see cref="SenderOwnedCalls"/>) pass straight through: it retries with its own
+/// pipeline (limits, ledger, metrics), and two layers of retries would multiply attempts.
 /// </para>
 /// </summary>
 internal sealed partial class ConnectorRetryHandler(TimeProvider time, ILogger<ConnectorRetryHandler> logger) : DelegatingHandler
@@ -28,25 +28,13 @@ internal sealed partial class ConnectorRetryHandler(TimeProvider time, ILogger<C
     /// <summary>The first backoff when the answer has no <c>Retry-After</c>; doubled per attempt, ±25 % jitter.</summary>
     internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
 
-    private static readonly AsyncLocal<bool> CallerRetriesFlag = new();
-
-    /// <summary>
-    /// Marks the calls made in this async flow, until the returned scope is disposed, as retried by their caller.
-    /// </summary>
-    public static IDisposable CallerRetries()
-    {
-        var previous = CallerRetriesFlag.Value;
-        CallerRetriesFlag.Value = true;
-        return new Scope(previous);
-    }
-
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (CallerRetriesFlag.Value || attempt >= MaxAttempts || !IsRetriable(response.StatusCode) || request.Content is StreamContent)
+            if (SenderOwnedCalls.Active || attempt >= MaxAttempts || !IsRetriable(response.StatusCode) || request.Content is StreamContent)
             {
                 return response;
             }
@@ -82,9 +70,4 @@ internal sealed partial class ConnectorRetryHandler(TimeProvider time, ILogger<C
 
     [LoggerMessage(EventId = 2500, Level = LogLevel.Information, Message = "Bot Connector answered {Status} ({ConnectorHost}); attempt {Attempt} is retried in {DelayMs} ms")]
     private static partial void LogRetrying(ILogger logger, int status, string connectorHost, int attempt, long delayMs);
-
-    private sealed class Scope(bool previous) : IDisposable
-    {
-        public void Dispose() => CallerRetriesFlag.Value = previous;
-    }
 }

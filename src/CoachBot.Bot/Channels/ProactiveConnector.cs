@@ -51,7 +51,7 @@ internal sealed class ProactiveConnector(CoachBotAdapter adapter, IOptions<BotAu
 
         T result = default!;
         ExceptionDispatchInfo? failure = null;
-        using var callerRetries = ConnectorRetryHandler.CallerRetries(); // the sender's pipeline retries, not the HttpClient
+        using var senderOwned = SenderOwnedCalls.Begin(); // limits and retries are the sender's, not the HttpClient's
         await adapter.ContinueConversationAsync(
             identity,
             reference,

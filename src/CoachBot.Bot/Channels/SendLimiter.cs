@@ -32,6 +32,7 @@ internal readonly record struct SendKey(string Conversation, string Tenant, bool
 internal sealed class SendLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<SendKey> _chain;
+    private readonly PartitionedRateLimiter<SendKey> _conversationChain;
     private readonly PartitionedRateLimiter<SendKey>[] _parts;
     private int _waiting;
 
@@ -51,21 +52,26 @@ internal sealed class SendLimiter : IDisposable
         var perConversation = limits.Teams.Select((window, i) => i == limits.Teams.Count - 1
             ? PartitionedRateLimiter.Create<SendKey, string>(k => Window(k.Conversation, k.Slack ? limits.Slack : window))
             : PartitionedRateLimiter.Create<SendKey, string>(k => k.Slack ? RateLimitPartition.GetNoLimiter(k.Conversation) : Window(k.Conversation, window)));
-        _parts = [.. perConversation, PartitionedRateLimiter.Create<SendKey, string>(k => Window(k.Tenant, tenant))];
+        PartitionedRateLimiter<SendKey>[] conversation = [.. perConversation];
+        _parts = [.. conversation, PartitionedRateLimiter.Create<SendKey, string>(k => Window(k.Tenant, tenant))];
         _chain = PartitionedRateLimiter.CreateChained(_parts);
+        _conversationChain = PartitionedRateLimiter.CreateChained(conversation);
     }
 
     /// <summary>Requests waiting for a permit now (the <c>limiter</c> series of <c>coachbot.sends.queue_depth</c>).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
-    /// <summary>Waits for a permit to send one request for <paramref name="key"/>.</summary>
-    public async ValueTask WaitAsync(SendKey key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a permit to send one request for <paramref name="key"/>. <paramref name="conversationOnly"/>: only the
+    /// conversation's windows, not the tenant's (a reply within a turn must not queue behind a fan-out to the tenant).
+    /// </summary>
+    public async ValueTask WaitAsync(SendKey key, CancellationToken cancellationToken, bool conversationOnly = false)
     {
         RateLimitLease acquired;
         Interlocked.Increment(ref _waiting);
         try
         {
-            acquired = await _chain.AcquireAsync(key, 1, cancellationToken);
+            acquired = await (conversationOnly ? _conversationChain : _chain).AcquireAsync(key, 1, cancellationToken);
         }
         finally
         {
@@ -85,6 +91,7 @@ internal sealed class SendLimiter : IDisposable
     public void Dispose()
     {
         _chain.Dispose();
+        _conversationChain.Dispose();
         foreach (var part in _parts)
         {
             part.Dispose();
