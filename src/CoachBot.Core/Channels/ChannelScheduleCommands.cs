@@ -4,8 +4,8 @@ using CoachBot.Core.Messages;
 
 namespace CoachBot.Core.Channels;
 
-/// <summary><c>unsubscribe</c>: stops every question-of-the-day schedule of the place.</summary>
-public sealed class UnsubscribeCommand(IStudyChannelStore store, IStudyScheduler scheduler) : IChannelCommand
+/// <summary><c>unsubscribe</c>: stops every question-of-the-day schedule of the place (<see cref="ChannelAdmin.UnsubscribeAsync"/>).</summary>
+public sealed class UnsubscribeCommand(ChannelAdmin channels) : IChannelCommand
 {
     public string Name => "unsubscribe";
 
@@ -18,16 +18,7 @@ public sealed class UnsubscribeCommand(IStudyChannelStore store, IStudyScheduler
     public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChannelTurn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var active = (await store.GetSchedulesAsync(turn.Place.PlaceKey, cancellationToken)).Where(s => s.Active).ToList();
-        foreach (var schedule in active)
-        {
-            await scheduler.UnscheduleDailyAsync(schedule.Id, cancellationToken);
-            await store.SaveScheduleAsync(schedule with { Active = false }, cancellationToken);
-        }
-
-        return [CoachMessage.FromText(active.Count == 0
-            ? "This channel has no question of the day to stop."
-            : "Done: no more questions of the day here. Answers and recaps so far are kept.")];
+        return [CoachMessage.FromText((await channels.UnsubscribeAsync(turn.Actor(), turn.Place.PlaceKey, cancellationToken)).Message)];
     }
 }
 
@@ -82,7 +73,7 @@ public sealed class ScheduleCommand(IStudyChannelStore store, IStudyScheduler sc
 }
 
 /// <summary><c>skip yyyy-mm-dd</c>: no question of the day on that local date (holidays).</summary>
-public sealed class SkipCommand(IStudyChannelStore store, IStudyScheduler scheduler, TimeProvider time) : IChannelCommand
+public sealed class SkipCommand(ChannelAdmin channels) : IChannelCommand
 {
     public string Name => "skip";
 
@@ -95,33 +86,24 @@ public sealed class SkipCommand(IStudyChannelStore store, IStudyScheduler schedu
     public async Task<IReadOnlyList<CoachMessage>> HandleAsync(ChannelTurn turn, string arguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var active = (await store.GetSchedulesAsync(turn.Place.PlaceKey, cancellationToken)).Where(s => s.Active).ToList();
-        if (active.Count == 0)
+        if (await channels.TodayAtAsync(turn.Place.PlaceKey, cancellationToken) is not { } today)
         {
             return [CoachMessage.FromText("There's no question of the day here to skip. Subscribe the channel first.")];
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(active[0].TimeZoneId);
-        var parsed = Scheduling.ScheduleSpec.ParseSkip(arguments, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime));
+        var parsed = Scheduling.ScheduleSpec.ParseSkip(arguments, today);
         if (parsed.Value is not { } spec)
         {
             return [CoachMessage.FromText(parsed.Error!)];
         }
 
-        foreach (var s in active.Where(s => !s.SkipDates.Contains(spec.Date)))
-        {
-            var updated = s with { SkipDates = [.. s.SkipDates, spec.Date] };
-            await store.SaveScheduleAsync(updated, cancellationToken);
-            await scheduler.ScheduleDailyAsync(updated, cancellationToken); // the trigger's holiday calendar skips it too
-        }
-
-        return [CoachMessage.FromText(spec.Notice ?? string.Create(CultureInfo.InvariantCulture, $"OK: no question of the day on {spec.Date:yyyy-MM-dd} ({spec.Date.DayOfWeek})."))];
+        var result = await channels.SkipAsync(turn.Actor(), turn.Place.PlaceKey, spec.Date, cancellationToken);
+        return [CoachMessage.FromText(result.Succeeded ? spec.Notice ?? result.Message : result.Message)];
     }
 }
 
 /// <summary><c>subscribe daily HH:MM zone [days] [set id]</c>: starts (or replaces) the place's question of the day.</summary>
-public sealed class SubscribeCommand(
-    IStudyChannelStore store, IStudyScheduler scheduler, QuestionSets.IQuestionSetStore sets, SetActivation activation, TimeProvider time) : IChannelCommand
+public sealed class SubscribeCommand(ChannelAdmin channels) : IChannelCommand
 {
     public string Name => "subscribe";
 
@@ -140,27 +122,16 @@ public sealed class SubscribeCommand(
             return [CoachMessage.FromText(parsed.Error!)];
         }
 
-        var placeSetId = await activation.ResolveAsync(null, turn.Place.PlaceKey, turn.Place.TeamId, cancellationToken);
-        if (await sets.GetLatestAsync(spec.SetId ?? placeSetId, cancellationToken) is not { } set)
+        var result = await channels.SubscribeAsync(turn.Actor(), turn.Place.PlaceKey, spec, cancellationToken);
+        if (result.Value is not { } subscribed)
         {
-            return [StudyChannelMessages.NoSuchSet(spec.SetId ?? placeSetId, placeSetId)];
+            return [CoachMessage.FromText(result.Message)];
         }
 
-        // One question of the day per place: a new subscription replaces the old one.
-        foreach (var old in (await store.GetSchedulesAsync(turn.Place.PlaceKey, cancellationToken)).Where(s => s.Active))
-        {
-            await scheduler.UnscheduleDailyAsync(old.Id, cancellationToken);
-            await store.SaveScheduleAsync(old with { Active = false }, cancellationToken);
-        }
-
-        var schedule = new DailySchedule(Guid.NewGuid(), turn.Place.PlaceKey, spec.LocalTime, spec.TimeZoneId, spec.Days, set.Id, [], true, turn.UserKey, time.GetUtcNow());
-        await store.SaveScheduleAsync(schedule, cancellationToken);
-        await scheduler.ScheduleDailyAsync(schedule, cancellationToken);
-        var next = await scheduler.GetNextFireTimeAsync(schedule.Id, cancellationToken);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(spec.TimeZoneId);
-        var nextText = next is { } n ? TimeZoneInfo.ConvertTime(n, zone).ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "not scheduled";
+        var nextText = subscribed.View.NextFireUtc is { } n ? TimeZoneInfo.ConvertTime(n, zone).ToString("dddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "not scheduled";
         return [CoachMessage.FromText(string.Create(CultureInfo.InvariantCulture,
-            $"Subscribed: a question of the day from \"{set.Title}\" at {spec.LocalTime:HH\\:mm} {spec.TimeZoneId}, {ScheduleCommand.DaysText(spec.Days)}. First one: {nextText}. Admins can skip dates with skip yyyy-mm-dd."))];
+            $"Subscribed: a question of the day from \"{subscribed.SetTitle}\" at {spec.LocalTime:HH\\:mm} {spec.TimeZoneId}, {ScheduleCommand.DaysText(spec.Days)}. First one: {nextText}. Admins can skip dates with skip yyyy-mm-dd."))];
     }
 }
 

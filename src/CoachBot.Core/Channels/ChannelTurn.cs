@@ -26,4 +26,7 @@ public sealed record ChannelTurn(
 {
     /// <summary>The author's learner key, <c>{channelId}:{userId}</c>, the same as in 1:1 chat.</summary>
     public string UserKey => $"{Place.ChannelId}:{UserId}";
+
+    /// <summary>The member as an admin actor (audit log, schedules' creator).</summary>
+    public Admin.AdminActor Actor() => new(UserId, UserName, Admin.AdminVia.Chat);
 }

@@ -45,6 +45,31 @@ public static partial class ScheduleSpec
         return ParseResult<DailyScheduleSpec>.Ok(new DailyScheduleSpec(time, zoneId, days, setId));
     }
 
+    /// <summary>
+    /// A daily schedule from separate fields (the REST API's body): <paramref name="time"/> <c>HH:MM</c>,
+    /// <paramref name="timeZone"/> an IANA id, <paramref name="days"/> as in chat (<c>weekdays</c>, <c>every day</c>,
+    /// <c>mon,wed,fri</c>; empty: every day), <paramref name="setId"/> optional. A failure names the field.
+    /// </summary>
+    public static (DailyScheduleSpec? Spec, string? Field, string? Error) DailyFromFields(string? time, string? timeZone, string? days, string? setId)
+    {
+        if (!TryParseTime(time?.Trim() ?? string.Empty, out var localTime, out var error))
+        {
+            return (null, "time", error);
+        }
+
+        if (!TryParseZone(timeZone?.Trim() ?? string.Empty, out _, out var zoneId, out error))
+        {
+            return (null, "timeZone", error);
+        }
+
+        if (!ScheduleDays.TryParse(days?.Trim() ?? string.Empty, out var parsedDays, out error))
+        {
+            return (null, "days", error);
+        }
+
+        return (new DailyScheduleSpec(localTime, zoneId, parsedDays, string.IsNullOrWhiteSpace(setId) ? null : setId.Trim()), null, null);
+    }
+
     /// <summary>Parses <c>skip &lt;yyyy-mm-dd&gt;</c>. Any real date is accepted; one before <paramref name="today"/> comes with a notice.</summary>
     /// <param name="arguments">The text after <c>skip</c>.</param>
     /// <param name="today">Today in the schedule's time zone.</param>

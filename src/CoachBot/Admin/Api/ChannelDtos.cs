@@ -45,3 +45,19 @@ public sealed record AssignmentDto(SetScope Scope, string Key, string SetId, str
 /// <param name="Key">Which team, place or user; not needed for <c>default</c>.</param>
 /// <param name="SetId">The set to make active.</param>
 public sealed record AssignmentBody(string? Scope, string? Key, string? SetId);
+
+/// <summary>The body of <c>PUT /api/admin/subscriptions/{placeKey}/daily</c>.</summary>
+/// <param name="Time">Local time, <c>HH:MM</c>.</param>
+/// <param name="TimeZone">An IANA time zone, e.g. <c>Europe/Berlin</c>.</param>
+/// <param name="Days"><c>weekdays</c>, <c>every day</c> or <c>mon,wed,fri</c>; empty: every day.</param>
+/// <param name="SetId">The question set; empty: the place's active set.</param>
+public sealed record SubscribeBody(string? Time, string? TimeZone, string? Days, string? SetId);
+
+/// <summary>The body of <c>POST /api/admin/subscriptions/{placeKey}/skips</c>: <c>yyyy-mm-dd</c>.</summary>
+public sealed record SkipBody(string? Date);
+
+/// <summary>How many active schedules an unsubscribe stopped (0: there was nothing to stop).</summary>
+public sealed record UnsubscribedDto(int Stopped, string Message);
+
+/// <summary>The date skipped.</summary>
+public sealed record SkippedDto(DateOnly Date, string Message);
