@@ -15,8 +15,8 @@ public sealed class MigrationTests(TestDatabase database) : IClassFixture<TestDa
 {
     internal static readonly string[] Tables =
     [
-        "AdminGrants", "ApiKeys", "Attempts", "AuditLog", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "Deliveries", "GradeCache",
-        "Learners", "PracticeSessions", "QuestionSetVersions", "QuizAnswers", "QuizMembers", "Quizzes", "SetAssignments", "StateDocuments", "StudyPlaces",
+        "AdminGrants", "ApiKeys", "Attempts", "AuditLog", "ChannelAnswers", "ChannelMembers", "Conversations", "DailyPrompts", "DailySchedules", "DataProtectionKeys",
+        "Deliveries", "GradeCache", "Learners", "PracticeSessions", "QuestionSetVersions", "QuizAnswers", "QuizMembers", "Quizzes", "SetAssignments", "StateDocuments", "StudyPlaces",
     ];
 
     private ServiceProvider CreateSut(string path) => database.BuildServices(TestDatabase.SqliteSettings(path));

@@ -1,4 +1,5 @@
 using CoachBot.Infrastructure.Storage.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoachBot.Infrastructure.Storage;
@@ -6,12 +7,13 @@ namespace CoachBot.Infrastructure.Storage;
 /// <summary>
 /// The CoachBot database: learners, practice sessions, attempts, question set versions, conversation
 /// records, chat-state documents, the grade cache and study channels (places, schedules, prompts, answers,
-/// members, deliveries), quizzes (quizzes, members, answers) and administration (grants, audit log, API keys, set assignments). The model is provider-neutral (no provider-specific column types;
+/// members, deliveries), quizzes (quizzes, members, answers), administration (grants, audit log, API keys, set assignments)
+/// and the ASP.NET Core data-protection key ring (<see cref="DataProtectionKeys"/>). The model is provider-neutral (no provider-specific column types;
 /// JSON payloads are plain text columns); provider differences are confined to
 /// <see cref="ConfigureConventions"/>. This type carries the SQLite migrations; <see cref="PostgresCoachBotDbContext"/>
 /// (the same model) carries the PostgreSQL ones.
 /// </summary>
-public class CoachBotDbContext : DbContext
+public class CoachBotDbContext : DbContext, IDataProtectionKeyContext
 {
     /// <summary>Creates a context (SQLite; see <see cref="PostgresCoachBotDbContext"/> for PostgreSQL).</summary>
     /// <param name="options">The context options (provider and connection).</param>
@@ -81,6 +83,12 @@ public class CoachBotDbContext : DbContext
     internal DbSet<QuizMemberEntity> QuizMembers => Set<QuizMemberEntity>();
 
     internal DbSet<QuizAnswerEntity> QuizAnswers => Set<QuizAnswerEntity>();
+
+    /// <summary>
+    /// The data-protection key ring (admin sign-in cookies, antiforgery tokens), shared by every instance on this
+    /// database and kept across restarts. Written and read only by ASP.NET Core's key manager.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -184,6 +192,8 @@ public class CoachBotDbContext : DbContext
             e.Property(x => x.OwnerKey).HasMaxLength(UserKeyLength);
             e.HasIndex(x => x.OwnerKey);
         });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("DataProtectionKeys"));
 
         StudyChannelModel.Configure(modelBuilder);
         QuizModel.Configure(modelBuilder);

@@ -71,12 +71,13 @@ public static partial class CoachBotApp
         sources.ToList().FindLastIndex(s => s is FileConfigurationSource { Path: { } path }
             && path.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)) + 1;
 
-    /// <summary>Registers every CoachBot service: Core, storage, the bot layer, the web admin page, observability.</summary>
+    /// <summary>Registers every CoachBot service: Core, storage (with the data-protection key ring), the bot layer, the web admin page, observability.</summary>
     public static IServiceCollection AddCoachBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddCoachBotCoreWithOptions();
         services.AddCoachBotStorage(configuration);
+        services.AddCoachBotDataProtection();
         services.AddCoachBotLlmGrading(configuration);
         services.AddCoachBotScheduling(configuration);
         services.AddCoachBotBotFramework(configuration);

@@ -8,7 +8,8 @@ namespace CoachBot.Tests.Fakes;
 /// <summary>
 /// The real CoachBot host on Kestrel at 127.0.0.1 (a free port), on a real database (SQLite, or PostgreSQL with COACHBOT_TEST_STORAGE=postgres), talking to a
 /// <see cref="LoopbackConnector"/>. Several hosts can be started one after another on the same database
-/// to test restarts.
+/// to test restarts, or side by side to test instances; they share nothing the app does not keep in the database
+/// (not even the default data-protection key folder: see <see cref="MachineLocalKeyRing"/>).
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
@@ -24,8 +25,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the host; <paramref name="configure"/> may add registrations the host does not make yet.</summary>
-    public static async Task<TestHost> StartAsync(ThrowawayDatabase database, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>
+    /// Starts the host; <paramref name="configure"/> may add registrations the host does not make yet. With
+    /// <paramref name="initialize"/> false, <c>InitializeCoachBotAsync</c> (migration and seeding before the start) is
+    /// skipped: only the host's own hosted services prepare the database.
+    /// </summary>
+    public static async Task<TestHost> StartAsync(
+        ThrowawayDatabase database, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, bool initialize = true)
     {
         // Quartz keeps schedulers in a process-wide repository by name: hosts running side by side in this test
         // process would otherwise share the first one's scheduler (and its database).
@@ -41,8 +47,16 @@ public sealed class TestHost : IAsyncDisposable
             args.Add(value ?? string.Empty);
         }
 
-        var app = CoachBotApp.Build([.. args], RunMode.Serve, configure);
-        await app.InitializeCoachBotAsync();
+        var app = CoachBotApp.Build([.. args], RunMode.Serve, builder =>
+        {
+            MachineLocalKeyRing.AddTo(builder.Services); // each host is its own machine, as far as data protection goes
+            configure?.Invoke(builder);
+        });
+        if (initialize)
+        {
+            await app.InitializeCoachBotAsync();
+        }
+
         app.MapCoachBotEndpoints();
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };

@@ -16,12 +16,19 @@ internal sealed partial class AdminWebClient : IDisposable
     private readonly HttpClientHandler _handler;
 
     public AdminWebClient(TestHost host)
+        : this(host, new CookieContainer())
     {
+    }
+
+    /// <summary>A client on <paramref name="host"/> with the cookies of another client (one browser, sent to another instance or to a restarted one).</summary>
+    public AdminWebClient(TestHost host, CookieContainer cookies)
+    {
+        Cookies = cookies;
         _handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
         Http = new HttpClient(_handler) { BaseAddress = host.Client.BaseAddress };
     }
 
-    public CookieContainer Cookies { get; } = new();
+    public CookieContainer Cookies { get; }
 
     public HttpClient Http { get; }
 
@@ -57,8 +64,24 @@ internal sealed partial class AdminWebClient : IDisposable
     public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         var token = Token(await GetPageAsync(formPage ?? path));
-        return await Http.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+        return await PostFormWithTokenAsync(path, fields, token);
     }
+
+    /// <summary>POSTs a form to <paramref name="path"/> with an antiforgery token rendered earlier (perhaps by another instance).</summary>
+    public Task<HttpResponseMessage> PostFormWithTokenAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string token) =>
+        Http.PostAsync(path, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
+
+    /// <summary>The fields of the question edit form (<c>/admin/sets/{id}/questions/{qid}</c>).</summary>
+    public static List<KeyValuePair<string, string>> QuestionForm(string text, int expectedVersion, string type = "Concept") =>
+    [
+        new("Input.Text", text),
+        new("Input.Type", type),
+        new("Input.Hints", string.Empty),
+        new("Input.WeakAnswer", string.Empty),
+        new("Input.StrongAnswer", string.Empty),
+        new("Input.Enabled", "true"),
+        new("Input.ExpectedVersion", expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
 
     /// <summary>The antiforgery token of the first form on the page.</summary>
     public static string Token(string html)

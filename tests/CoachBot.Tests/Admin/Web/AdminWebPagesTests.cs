@@ -19,7 +19,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
         await using var host = await StartAsync();
         using var client = await SignedInAsync(host);
 
-        using var saved = await client.PostFormAsync(EditPage, QuestionForm("How does security earn customer trust at Amazon?", expectedVersion: 1));
+        using var saved = await client.PostFormAsync(EditPage, AdminWebClient.QuestionForm("How does security earn customer trust at Amazon?", expectedVersion: 1));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(SetPage, saved.Headers.Location!.OriginalString);
@@ -48,7 +48,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
         var q1 = (await sets.GetAsync("amazon-customer-trust"))!.FindQuestion("q1")!;
         await sets.UpdateQuestionAsync(new AdminActor("29:other", "Other admin", AdminVia.Chat), "amazon-customer-trust", q1 with { Text = "Their edit of q1?" }, 1);
 
-        using var conflict = await client.PostFormAsync(EditPage, QuestionForm("My edit of q1?", expectedVersion: 1));
+        using var conflict = await client.PostFormAsync(EditPage, AdminWebClient.QuestionForm("My edit of q1?", expectedVersion: 1));
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var html = await conflict.Content.ReadAsStringAsync();
@@ -58,7 +58,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
         Assert.Equal("2", AdminWebClient.Hidden(html, "Input.ExpectedVersion"));
         Assert.Equal(2, (await sets.GetAsync("amazon-customer-trust"))!.Version);
 
-        using var again = await client.PostFormAsync(EditPage, QuestionForm("My edit of q1?", expectedVersion: 2));
+        using var again = await client.PostFormAsync(EditPage, AdminWebClient.QuestionForm("My edit of q1?", expectedVersion: 2));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("My edit of q1?", (await sets.GetAsync("amazon-customer-trust"))!.FindQuestion("q1")!.Text);
     }
@@ -69,7 +69,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
         await using var host = await StartAsync();
         using var client = await SignedInAsync(host);
 
-        using var response = await client.PostFormAsync(EditPage, QuestionForm(string.Empty, expectedVersion: 1));
+        using var response = await client.PostFormAsync(EditPage, AdminWebClient.QuestionForm(string.Empty, expectedVersion: 1));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("The question needs a text.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
         using var client = await SignedInAsync(host);
         const string Hostile = "<script>alert('x')</script> & <b>bold</b>?";
 
-        (await client.PostFormAsync(EditPage, QuestionForm(Hostile, expectedVersion: 1))).Dispose();
+        (await client.PostFormAsync(EditPage, AdminWebClient.QuestionForm(Hostile, expectedVersion: 1))).Dispose();
 
         foreach (var page in new[] { SetPage, EditPage })
         {
@@ -178,7 +178,7 @@ public sealed class AdminWebPagesTests : LoopbackTest
         using var client = await SignedInAsync(host);
         var sets = host.Services.GetRequiredService<AdminService>().Sets;
         var original = (await sets.GetAsync("amazon-customer-trust"))!.FindQuestion("q2")!.Text;
-        (await client.PostFormAsync(SetPage + "/questions/q2", QuestionForm("Edited q2?", 1, "ExampleStory"))).Dispose();
+        (await client.PostFormAsync(SetPage + "/questions/q2", AdminWebClient.QuestionForm("Edited q2?", 1, "ExampleStory"))).Dispose();
 
         using var rollback = await client.PostFormAsync($"{SetPage}?handler=rollback", [new("version", "1"), new("expectedVersion", "2")], SetPage);
 
@@ -281,17 +281,6 @@ public sealed class AdminWebPagesTests : LoopbackTest
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    private static List<KeyValuePair<string, string>> QuestionForm(string text, int expectedVersion, string type = "Concept") =>
-    [
-        new("Input.Text", text),
-        new("Input.Type", type),
-        new("Input.Hints", string.Empty),
-        new("Input.WeakAnswer", string.Empty),
-        new("Input.StrongAnswer", string.Empty),
-        new("Input.Enabled", "true"),
-        new("Input.ExpectedVersion", expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-    ];
 
     private static async Task<HttpResponseMessage> PostImportAsync(AdminWebClient client, byte[] document, string fileName, string? setId)
     {
