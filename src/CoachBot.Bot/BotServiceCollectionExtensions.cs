@@ -55,6 +55,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<ChannelRenderers>();
         services.AddSingleton<ConversationCapture>();
+        services.AddSingleton<PlaceTracker>();
         services.AddHttpClient(AttachmentReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<AttachmentReader>();
         services.TryAddSingleton<CoachBotMeter>();

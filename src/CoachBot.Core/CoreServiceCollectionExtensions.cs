@@ -78,6 +78,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ChannelCommandRouter>();
         services.TryAddSingleton<IDeliveryOwners, SingleProcessDeliveryOwners>(); // a cluster replaces it
         services.AddSingleton<DeliveryLedger>();
+        services.AddSingleton<PlaceLifecycle>();
         services.AddSingleton<QuizService>();
         services.AddSingleton<DailyPromptRunner>();
         services.AddSingleton<IStudyChannelJobs>(sp => sp.GetRequiredService<DailyPromptRunner>());

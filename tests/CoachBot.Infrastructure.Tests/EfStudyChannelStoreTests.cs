@@ -177,6 +177,28 @@ public sealed class EfStudyChannelStoreTests(TestDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task GetTeamPlacesAsync_TeamWithTwoChannels_ListsThemActiveOrNotByKeyAndNoOtherTeamsOrChats()
+    {
+        var sut = CreateSut();
+        var team = $"19:{Guid.NewGuid():N}@thread.tacv2";
+        var second = Place() with { TeamId = team };
+        var first = Place() with { TeamId = team };
+        var otherTeam = Place() with { TeamId = $"19:{Guid.NewGuid():N}@thread.tacv2" };
+        var chat = Place() with { TeamId = null, Kind = PlaceKind.GroupChat };
+        foreach (var place in new[] { second, first, otherTeam, chat })
+        {
+            await sut.UpsertPlaceAsync(place, reactivate: false);
+        }
+
+        await sut.SetPlaceActiveAsync(second.PlaceKey, active: false);
+
+        Assert.Equal(
+            new[] { first, second with { Active = false } }.OrderBy(p => p.PlaceKey, StringComparer.Ordinal),
+            await sut.GetTeamPlacesAsync(team));
+        Assert.Empty(await sut.GetTeamPlacesAsync($"19:{Guid.NewGuid():N}@thread.tacv2"));
+    }
+
+    [Fact]
     public async Task SetFeedbackModeAsync_Public_IsStored()
     {
         var sut = CreateSut();

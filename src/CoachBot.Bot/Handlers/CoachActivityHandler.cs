@@ -29,9 +29,8 @@ public sealed partial class CoachActivityHandler(
     SlowReplyDelivery slowReplies,
     StudyChannelService channels,
     QuizService quizzes,
-    IStudyChannelStore places,
+    PlaceTracker places,
     TurnTelemetry telemetry,
-    TimeProvider time,
     ILogger<CoachActivityHandler> logger) : TeamsActivityHandler
 {
     private const string ForgottenKey = "coachbot.forgotten";
@@ -74,7 +73,7 @@ public sealed partial class CoachActivityHandler(
         if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
         {
             // An answer in a shared place is graded too: it must not hold the request, and says nothing there while it waits.
-            var place = await CapturePlaceAsync(turnContext.Activity, reactivate: false, cancellationToken);
+            var place = await places.CaptureAsync(turnContext.Activity, reactivate: false, cancellationToken);
             var channelTurn = PlaceNormalizer.ToChannelTurn(turnContext.Activity, place);
             await SendAsync(turnContext, await RunGradingAsync(turnContext, ct => channels.HandleMessageAsync(channelTurn, ct), quiet: true, cancellationToken), cancellationToken);
             return;
@@ -106,7 +105,7 @@ public sealed partial class CoachActivityHandler(
         // Covers Teams' "editMessage" and every other channel's messageUpdate: only the latest answer is re-graded.
         if (TurnNormalizer.IsGroupConversation(turnContext.Activity))
         {
-            var place = await CapturePlaceAsync(turnContext.Activity, reactivate: false, cancellationToken);
+            var place = await places.CaptureAsync(turnContext.Activity, reactivate: false, cancellationToken);
             var channelTurn = PlaceNormalizer.ToChannelTurn(turnContext.Activity, place);
             await SendAsync(turnContext, await RunGradingAsync(turnContext, ct => channels.HandleEditAsync(channelTurn, ct), quiet: true, cancellationToken), cancellationToken);
             return;
@@ -122,27 +121,23 @@ public sealed partial class CoachActivityHandler(
     }
 
     /// <inheritdoc />
-    protected override Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         // Handled directly rather than through TeamsActivityHandler's dispatch, which fetches every added
-        // member's profile from the connector first: CoachBot needs only "someone who is not me joined".
+        // member's profile from the connector first: CoachBot needs only "someone who is not me joined",
+        // the bot's own removal and the Teams channel and team events that change its places.
         ArgumentNullException.ThrowIfNull(turnContext);
-        var recipientId = turnContext.Activity.Recipient?.Id;
-        if (turnContext.Activity.MembersRemoved?.Any(m => m.Id == recipientId) == true && TurnNormalizer.IsGroupConversation(turnContext.Activity))
+        if (!await places.TryHandleConversationUpdateAsync(turnContext.Activity, cancellationToken) && turnContext.Activity.MembersAdded is { Count: > 0 } added)
         {
-            return RemovedFromPlaceAsync(turnContext.Activity, cancellationToken);
+            await OnMembersAddedAsync(added, turnContext, cancellationToken);
         }
-
-        return turnContext.Activity.MembersAdded is { Count: > 0 } added
-            ? OnMembersAddedAsync(added, turnContext, cancellationToken)
-            : Task.CompletedTask;
     }
 
     /// <inheritdoc />
     protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return TurnNormalizer.IsGroupConversation(turnContext.Activity) ? RemovedFromPlaceAsync(turnContext.Activity, cancellationToken) : Task.CompletedTask;
+        return TurnNormalizer.IsGroupConversation(turnContext.Activity) ? places.RemovedAsync(turnContext.Activity, cancellationToken) : Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -167,7 +162,7 @@ public sealed partial class CoachActivityHandler(
         var group = TurnNormalizer.IsGroupConversation(turnContext.Activity);
         if (group)
         {
-            await CapturePlaceAsync(turnContext.Activity, reactivate: true, cancellationToken);
+            await places.InstalledAsync(turnContext.Activity, cancellationToken);
         }
 
         var state = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
@@ -180,16 +175,6 @@ public sealed partial class CoachActivityHandler(
         await _state.SetAsync(turnContext, state, cancellationToken);
         await SendAsync(turnContext, [group ? StudyChannelService.InstalledMessage : await practice.WelcomeAsync(cancellationToken)], cancellationToken);
     }
-
-    private async Task<StudyPlace> CapturePlaceAsync(IActivity activity, bool reactivate, CancellationToken cancellationToken)
-    {
-        var seen = PlaceNormalizer.ToPlace(activity, time.GetUtcNow());
-        await places.UpsertPlaceAsync(seen, reactivate, cancellationToken);
-        return await places.GetPlaceAsync(seen.PlaceKey, cancellationToken) ?? seen;
-    }
-
-    private Task RemovedFromPlaceAsync(IActivity activity, CancellationToken cancellationToken) =>
-        channels.RemovedAsync(PlaceNormalizer.ToPlace(activity, time.GetUtcNow()).PlaceKey, cancellationToken);
 
     // quiet: in shared places, no typing indicator and no "feedback follows" there (see SlowReplyDelivery).
     private Task<IReadOnlyList<CoachMessage>> RunGradingAsync(

@@ -65,6 +65,21 @@ public static class PlaceNormalizer
     }
 
     /// <summary>
+    /// The Teams channel or team event a <c>conversationUpdate</c> carries (<c>channelData.eventType</c> with the team's
+    /// id and, for a channel event, the channel's id and name), or <c>null</c> (not Teams, no event, no team id).
+    /// </summary>
+    public static TeamsPlaceEvent? ToTeamsEvent(IActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var channelData = string.Equals(activity.ChannelId, "msteams", StringComparison.OrdinalIgnoreCase) ? ChannelData(activity) : null;
+        var channel = channelData?["channel"] as JObject;
+        return channelData?["eventType"] is JValue { Type: JTokenType.String, Value: string { Length: > 0 } eventType }
+            && (channelData["team"] as JObject)?["id"] is JValue { Type: JTokenType.String, Value: string { Length: > 0 } teamId }
+            ? new TeamsPlaceEvent(eventType, teamId, (string?)channel?["id"], (string?)channel?["name"])
+            : null;
+    }
+
+    /// <summary>
     /// A thread's conversation id without its thread: a Teams channel thread's <c>;messageid=</c> suffix is removed, and
     /// a <c>:{threadTs}</c> suffix when the conversation id of a Slack thread reply carries it.
     /// </summary>
@@ -91,3 +106,10 @@ public static class PlaceNormalizer
             ? (string?)ts
             : null;
 }
+
+/// <summary>A Teams channel or team event (<c>channelData.eventType</c> of a <c>conversationUpdate</c>).</summary>
+/// <param name="EventType">E.g. <c>channelDeleted</c>, <c>channelRenamed</c>, <c>teamDeleted</c>.</param>
+/// <param name="TeamId">The team's id (<c>channelData.team.id</c>).</param>
+/// <param name="ChannelId">The channel concerned (<c>channelData.channel.id</c>), for a channel event.</param>
+/// <param name="ChannelName">The channel's name (after a rename, the new one), when given.</param>
+public sealed record TeamsPlaceEvent(string EventType, string TeamId, string? ChannelId, string? ChannelName);

@@ -18,6 +18,7 @@ public sealed partial class DailyPromptRunner(
     IChannelMessenger messenger,
     IStudyScheduler scheduler,
     DeliveryLedger ledger,
+    PlaceLifecycle lifecycle,
     Quizzes.QuizService quizzes,
     IOptions<StudyChannelOptions> options,
     DeliveryMetrics deliveries,
@@ -216,13 +217,7 @@ public sealed partial class DailyPromptRunner(
         if (result.Outcome == SendOutcome.Blocked)
         {
             // Removed or blocked (403): pause the place and its schedules; nothing retries forever.
-            await store.SetPlaceActiveAsync(place.PlaceKey, false, ct);
-            foreach (var schedule in await store.GetSchedulesAsync(place.PlaceKey, ct))
-            {
-                await scheduler.UnscheduleDailyAsync(schedule.Id, ct);
-            }
-
-            LogBlocked(logger, place.PlaceKey);
+            await lifecycle.DeactivateAsync(place.PlaceKey, PlaceEndReason.Blocked, ct);
         }
         else if (result.Outcome == SendOutcome.Failed)
         {
@@ -269,9 +264,6 @@ public sealed partial class DailyPromptRunner(
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Schedule {ScheduleId} missed its {Occurrence:o} occurrence beyond the grace period; skipped")]
     private static partial void LogMissed(ILogger logger, Guid scheduleId, DateTimeOffset occurrence);
-
-    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "Place {PlaceKey} blocked the bot (403 or removed): marked inactive, schedules paused")]
-    private static partial void LogBlocked(ILogger logger, string placeKey);
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "Sending {Kind} to {PlaceKey} failed: {Error}")]
     private static partial void LogSendFailed(ILogger logger, string placeKey, string kind, string error);

@@ -12,6 +12,9 @@ public interface IStudyChannelStore
     /// <summary>Every place the bot was installed in (active or not), by key.</summary>
     Task<IReadOnlyList<StudyPlace>> GetPlacesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every place of the Teams team <paramref name="teamId"/> (its channels, active or not), by key.</summary>
+    Task<IReadOnlyList<StudyPlace>> GetTeamPlacesAsync(string teamId, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a place active or inactive; inactive also deactivates its schedules.</summary>
     Task SetPlaceActiveAsync(string placeKey, bool active, CancellationToken cancellationToken = default);
 

@@ -19,25 +19,12 @@ public sealed partial class StudyChannelService(
     IQuestionSetStore sets,
     GradingService grading,
     IChannelMessenger messenger,
-    IStudyScheduler scheduler,
     IOptions<PracticeOptions> practice,
     TimeProvider time,
     ILogger<StudyChannelService> logger)
 {
     /// <summary>The message posted once when the bot is added to a place.</summary>
     public static CoachMessage InstalledMessage => StudyChannelMessages.Installed();
-
-    /// <summary>The bot was removed from the place: mark it inactive and stop its schedules.</summary>
-    public async Task RemovedAsync(string placeKey, CancellationToken cancellationToken = default)
-    {
-        foreach (var schedule in await store.GetSchedulesAsync(placeKey, cancellationToken))
-        {
-            await scheduler.UnscheduleDailyAsync(schedule.Id, cancellationToken);
-        }
-
-        await store.SetPlaceActiveAsync(placeKey, false, cancellationToken);
-        LogRemoved(logger, placeKey);
-    }
 
     /// <summary>Handles one message in a place.</summary>
     public async Task<IReadOnlyList<CoachMessage>> HandleMessageAsync(ChannelTurn turn, CancellationToken cancellationToken = default)
@@ -153,9 +140,6 @@ public sealed partial class StudyChannelService(
 
     private static bool ChatCommandRouterHelp(string text) =>
         Practice.Commands.ChatCommandRouter.Normalize(text) is "help" or "commands" or "?";
-
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Removed from {PlaceKey}: marked inactive, schedules stopped")]
-    private static partial void LogRemoved(ILogger logger, string placeKey);
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Channel command {Command} in {PlaceKey}")]
     private static partial void LogCommand(ILogger logger, string command, string placeKey);

@@ -25,6 +25,16 @@ public sealed partial class EfStudyChannelStore(IDbContextFactory<CoachBotDbCont
     }
 
     /// <inheritdoc />
+    /// <remarks>A place stored without a team id (group chats, Slack channels) belongs to no team.</remarks>
+    public async Task<IReadOnlyList<StudyPlace>> GetTeamPlacesAsync(string teamId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.StudyPlaces.AsNoTracking().Where(p => p.TeamId == teamId).OrderBy(p => p.PlaceKey).ToListAsync(cancellationToken);
+        return [.. rows.Select(StudyChannelRows.ToRecord)];
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// A new place is stored as given (active when <paramref name="place"/> is active or <paramref name="reactivate"/>).
     /// An existing place gets the addressing fields and <see cref="StudyPlace.UpdatedAt"/> refreshed; a <c>null</c>

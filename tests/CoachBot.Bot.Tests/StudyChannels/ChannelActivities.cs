@@ -35,11 +35,45 @@ internal static class ChannelActivities
         return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "groupChat", id: chatId));
     }
 
+    /// <summary>The team's General channel: Teams sends the bot's installation and removal, and the team's channel and team events, there.</summary>
+    public const string General = "19:general@thread.tacv2";
+
+    /// <summary>Another channel of <see cref="Channel"/>'s team.</summary>
+    public const string SecondChannel = "19:second@thread.tacv2";
+
+    /// <summary>The team all the channels above belong to.</summary>
+    public const string TeamId = "team-1";
+
     /// <summary>Puts <paramref name="activity"/> into <see cref="Channel"/> (or the thread <paramref name="conversationId"/>).</summary>
-    public static Activity InChannel(Activity activity, string conversationId)
+    public static Activity InChannel(Activity activity, string conversationId) => InTeamChannel(activity, Channel, "study", conversationId);
+
+    /// <summary>Puts <paramref name="activity"/> into the team's channel <paramref name="channelId"/> (or a thread of it, <paramref name="conversationId"/>).</summary>
+    public static Activity InTeamChannel(Activity activity, string channelId, string? channelName, string? conversationId = null)
     {
-        activity.ChannelData = JObject.FromObject(new { team = new { id = "team-1" }, channel = new { id = Channel, name = "study" }, tenant = new { id = "tenant-1" } });
-        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId));
+        activity.ChannelData = JObject.FromObject(new { team = new { id = TeamId }, channel = new { id = channelId, name = channelName }, tenant = new { id = "tenant-1" } });
+        return IdPreservingTestAdapter.InConversation(activity, new ConversationAccount(isGroup: true, conversationType: "channel", id: conversationId ?? channelId));
+    }
+
+    /// <summary>
+    /// A Teams channel or team event as Teams sends it: a <c>conversationUpdate</c> on <see cref="General"/> with
+    /// <c>channelData.eventType</c>, the team and, for a channel event, the channel concerned.
+    /// </summary>
+    public static Activity TeamsEvent(string eventType, string? channelId = null, string? channelName = null)
+    {
+        var activity = InTeamChannel(new Activity(ActivityTypes.ConversationUpdate), General, null);
+        var channelData = new JObject
+        {
+            ["eventType"] = eventType,
+            ["team"] = new JObject { ["id"] = TeamId, ["name"] = "Interview prep" },
+            ["tenant"] = new JObject { ["id"] = "tenant-1" },
+        };
+        if (channelId is not null)
+        {
+            channelData["channel"] = new JObject { ["id"] = channelId, ["name"] = channelName };
+        }
+
+        activity.ChannelData = channelData;
+        return activity;
     }
 
     /// <summary>The Slack channel's conversation id through Azure Bot Service (<c>{bot}:{team}:{channel}</c>).</summary>

@@ -196,6 +196,33 @@ public sealed class QuizTranscriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Announcement_RefusedWith403_PlaceInactiveSchedulesPausedAndTheQuizPostsNothingMore()
+    {
+        await ChannelFlow()
+            .Send(ChannelMessage("<at>CoachBot</at> subscribe daily 09:00 Europe/Berlin", Admin)).AssertReply(_ => { })
+            .Send(ChannelMessage(Schedule, Admin)).AssertReply(_ => { })
+            .Send(ChannelMessage("<at>CoachBot</at> join", "29:ana", "Ana")).AssertReply(_ => { })
+            .StartTestAsync();
+        var quiz = Assert.Single(await Quizzes.GetQuizzesAsync(PlaceKey));
+        Assert.Single(_services.Scheduler.Daily);
+        var store = _services.Provider.GetRequiredService<IStudyChannelStore>();
+
+        _services.Messenger.NextOutcome = SendOutcome.Blocked; // Teams answers the post 403 (the bot may no longer write there)
+        await FireAsync("quiz-announce", quiz.Id.ToString("N"), Start.AddMinutes(-10));
+
+        Assert.False((await store.GetPlaceAsync(PlaceKey))!.Active);
+        Assert.Empty(_services.Scheduler.Daily);
+        Assert.False(Assert.Single(await store.GetSchedulesAsync(PlaceKey)).Active);
+
+        _services.Messenger.NextOutcome = SendOutcome.Sent;
+        _time.SetUtcNow(Start);
+        await FireAsync("quiz-question", $"{quiz.Id:N}:0", Start);
+        _time.SetUtcNow(Start.AddMinutes(2));
+        await FireAsync("quiz-results", quiz.Id.ToString("N"), Start.AddMinutes(2));
+        Assert.Empty(_services.Messenger.Sent);
+    }
+
+    [Fact]
     public async Task QuizAnswer_SecondAnswerOrAfterTheWindow_IsNotTakenAsAQuizAnswer()
     {
         await ChannelFlow().Send(ChannelMessage(Schedule, Admin)).AssertReply(_ => { })

@@ -43,7 +43,7 @@ public sealed partial class QuizService
         var key = $"{AnnounceKind}:{quiz.Id:N}";
         if (await ledger.BeginAsync(key, AnnounceKind, place.PlaceKey, quiz.StartUtc - AnnounceLead, ct))
         {
-            await FinishAsync(key, AnnounceKind, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ledger.GateFor(key), ct));
+            await FinishAsync(key, AnnounceKind, place, await messenger.PostAsync(place, QuizMessages.Announcement(quiz, set), ledger.GateFor(key), ct));
         }
     }
 
@@ -72,7 +72,7 @@ public sealed partial class QuizService
             failed += sent.Outcome == SendOutcome.Sent ? 0 : 1;
         }
 
-        await FinishAsync(key, QuestionKind, new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"));
+        await FinishAsync(key, QuestionKind, place, new SendResult(failed == 0 ? SendOutcome.Sent : SendOutcome.Failed, null, null, failed == 0 ? null : $"{failed} private sends failed"));
         LogQuestionOpened(logger, quiz.Id, index);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class QuizService
             await messenger.SendPrivateAsync(place, standing.Member.UserId, standing.Member.UserName, QuizMessages.Breakdown(quiz, set, standing, standings.Count, mine), ct);
         }
 
-        await FinishAsync(key, ResultsKind, posted);
+        await FinishAsync(key, ResultsKind, place, posted);
         LogFinished(logger, quiz.Id, members.Count);
     }
 
@@ -114,14 +114,20 @@ public sealed partial class QuizService
 
     /// <summary>
     /// Marks the step sent or failed and counts it (a withheld step belongs to another instance); recorded even when
-    /// shutdown has begun, as the step was sent.
+    /// shutdown has begun, as the step was sent. A post the place refused for good (403/404) takes the place out of
+    /// service, as a refused question of the day does: the quiz's later steps find it inactive and send nothing.
     /// </summary>
-    private async Task FinishAsync(string key, string kind, SendResult result)
+    private async Task FinishAsync(string key, string kind, StudyPlace place, SendResult result)
     {
         await ledger.FinishAsync(key, result, CancellationToken.None);
         if (result.Outcome != SendOutcome.Withheld)
         {
             deliveries.Ended(kind, result.Outcome);
+        }
+
+        if (result.Outcome == SendOutcome.Blocked)
+        {
+            await lifecycle.DeactivateAsync(place.PlaceKey, PlaceEndReason.Blocked, CancellationToken.None);
         }
     }
 

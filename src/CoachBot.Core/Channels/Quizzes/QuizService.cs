@@ -23,6 +23,7 @@ public sealed partial class QuizService(
     IChannelMessenger messenger,
     IStudyScheduler scheduler,
     DeliveryLedger ledger,
+    PlaceLifecycle lifecycle,
     Admin.SetActivation activation,
     IOptions<PracticeOptions> practice,
     DeliveryMetrics deliveries,
