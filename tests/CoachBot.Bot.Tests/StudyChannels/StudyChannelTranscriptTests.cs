@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoachBot.Core.Admin;
 using CoachBot.Core.Channels;
 using CoachBot.Core.Messages;
@@ -114,6 +115,8 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
             .Send(Message(Weak, prompt.ThreadId!, "29:bo", "Bo")).AssertNoReply()
             .Send(Message(Good, prompt.ThreadId!, "29:cy", "Cy")).AssertNoReply()
             .Send(Message("<at>CoachBot</at> name me on", Channel, "29:ana", "Ana")).AssertReply(a => Assert.Contains("recaps may name you", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> name me on", Channel, "29:cy", "Cy")).AssertReply(a => Assert.Contains("recaps may name you", Transcript.Visible(a)))
+            .Send(Message("<at>CoachBot</at> name me off", Channel, "29:cy", "Cy")).AssertReply(a => Assert.Contains("recaps won't name you", Transcript.Visible(a)))
             .StartTestAsync();
 
         var privates = _services.Messenger.Sent.Where(s => s.Kind == "private").ToList();
@@ -127,12 +130,26 @@ public sealed class StudyChannelTranscriptTests : IAsyncLifetime
         var recap = _services.Messenger.Sent.Last();
         Assert.Equal("thread", recap.Kind);
         Assert.Equal(prompt.ThreadId, recap.Target);
-        var text = recap.Message.ToPlainText();
-        Assert.Contains("Recap · 3 answers", text, StringComparison.Ordinal);
-        var customerAverage = answers.Average(a => a.Grade.Models.Single(m => m.Slug == "customer-first-security").Score);
-        Assert.Contains($"Customer-First Security: class average {customerAverage:0}/100", text, StringComparison.Ordinal);
-        Assert.Contains($"Ana: {answers.Single(a => a.UserName == "Ana").Grade.Overall}/100", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Cy:", text, StringComparison.Ordinal); // not opted in
+        var lines = recap.Message.ToPlainText().Split('\n');
+        Assert.Equal("Recap · 3 answers", lines[0]);
+
+        // The numbers, worked out here from the grades the store holds: each model's class average over the three
+        // answers, the lowest of them (the set's first on a tie) and the tip most of its answers got for it.
+        var set = (await _services.Provider.GetRequiredService<CoachBot.Core.QuestionSets.IQuestionSetStore>().GetVersionAsync(prompt.SetId, prompt.SetVersion))!;
+        Assert.True(set.Models.Count >= 2, "a recap of one model would prove little");
+        var averages = set.Models.Select(m => (Model: m, Average: answers.Average(a => (double)a.Grade.Models.Single(g => g.Slug == m.Slug).Score))).ToList();
+        Assert.True(averages.Select(x => Math.Round(x.Average)).Distinct().Count() > 1, "every model has the same average: the recap's per-model numbers would not be told apart");
+        var averageLines = lines.Where(l => l.Contains(": class average ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(averages.Select(x => string.Create(CultureInfo.InvariantCulture, $"- {x.Model.Name}: class average {x.Average:0}/100")), averageLines);
+        var weakest = averages.First(x => x.Average == averages.Min(y => y.Average)).Model;
+        var tips = answers.Select(a => a.Grade).Where(g => g.Models.MinBy(m => m.Score)!.Slug == weakest.Slug && g.Tip.Length > 0).Select(g => g.Tip).ToList();
+        var tip = tips.Count == 0 ? weakest.Description : tips.GroupBy(t => t).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        Assert.Contains($"Weakest area: {weakest.Name}. Tip: {tip}", lines);
+
+        // Only Ana said "name me on" (Cy took it back): she alone is named, with the score her answer got.
+        var top = lines.SkipWhile(l => l != "Top answers").Skip(1).TakeWhile(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"- Ana: {answers.Single(a => a.UserName == "Ana").Grade.Overall}/100 · streak 1"], top);
+        Assert.All(lines, l => Assert.False(l.Contains("Bo:", StringComparison.Ordinal) || l.Contains("Cy:", StringComparison.Ordinal), $"a member who did not opt in is named: {l}"));
     }
 
     [Fact]
