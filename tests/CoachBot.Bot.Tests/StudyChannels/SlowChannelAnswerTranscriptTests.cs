@@ -47,9 +47,16 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         await SlowTurnAsync(adapter, Message(Answer, prompt.ThreadId!, "29:ana", "Ana"));
 
         Assert.DoesNotContain(_services.Messenger.Sent, s => s.Kind == "private");
+        var before = $"before the grade: {_llm.Calls} grader call(s), {Delivery.PendingCount} deferred";
         _gradeReady.SetResult();
 
+        // The outcome, not the bookkeeping: the private feedback, or anything said in the thread instead (a failure).
+        await Transcript.EventuallyAsync(() => _services.Messenger.Sent.Any(s => s.Kind == "private") || adapter.ActiveQueue.Count > 0, HangGuard, "the feedback");
         await Transcript.EventuallyAsync(() => Delivery.PendingCount == 0, HangGuard, "finished delivery");
+        Assert.True(
+            _services.Messenger.Sent.Any(s => s.Kind == "private"),
+            $"no private feedback; {before}; after: {_llm.Calls} call(s), sent [{string.Join(", ", _services.Messenger.Sent.Select(s => s.Kind))}], " +
+            $"in the thread [{string.Join(" | ", adapter.ActiveQueue.Select(Transcript.Visible))}]");
         var feedback = Assert.Single(_services.Messenger.Sent, s => s.Kind == "private");
         Assert.Equal("29:ana", feedback.Target);
         Assert.Contains("Your score: 77/100", feedback.Message.ToPlainText(), StringComparison.Ordinal);
