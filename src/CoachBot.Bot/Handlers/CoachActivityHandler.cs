@@ -36,7 +36,7 @@ public sealed partial class CoachActivityHandler(
     private const string ForgottenKey = "coachbot.forgotten";
 
     /// <summary>How many times a turn saves its state when other writers keep winning the eTag race.</summary>
-    private const int MaxSaveAttempts = 3;
+    private const int MaxSaveAttempts = 8;
     private readonly IStatePropertyAccessor<CoachConversationState> _state =
         conversationState.CreateProperty<CoachConversationState>(nameof(CoachConversationState));
 
@@ -204,8 +204,18 @@ public sealed partial class CoachActivityHandler(
                 await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
                 return;
             }
-            catch (StateConflictException) when (attempt < MaxSaveAttempts)
+            catch (StateConflictException) when (attempt >= MaxSaveAttempts)
             {
+                // Many turns of one conversation at once (a busy thread) kept winning: the replies are sent already, and
+                // all this state guards is redeliveries, so losing this turn's id is better than an error for the user.
+                LogStateNotSaved(logger, turnContext.Activity.ChannelId, attempt);
+                return;
+            }
+            catch (StateConflictException)
+            {
+#pragma warning disable CA5394 // jitter, not security
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken); // let the racers spread out
+#pragma warning restore CA5394
                 // Another instance or turn wrote this conversation's state first. Our only state is the
                 // redelivery guard and the welcome flag: reload theirs, re-apply ours, save once more.
                 var mine = await _state.GetAsync(turnContext, () => new CoachConversationState(), cancellationToken);
@@ -226,4 +236,7 @@ public sealed partial class CoachActivityHandler(
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Ignored a redelivered activity on channel {ChannelId}")]
     private static partial void LogDuplicate(ILogger logger, string channelId);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Conversation state on channel {ChannelId} not saved after {Attempts} attempts: other turns kept writing it first")]
+    private static partial void LogStateNotSaved(ILogger logger, string channelId, int attempts);
 }
