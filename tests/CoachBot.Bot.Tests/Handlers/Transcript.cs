@@ -36,14 +36,24 @@ internal static class Transcript
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails the test after <paramref name="timeout"/>.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what)
+    public static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        Assert.True(await WaitUntilAsync(condition, timeout), $"No {what} within {timeout}.");
+
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; says whether it held.</summary>
+    public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"No {what} within {timeout}.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
             await Task.Delay(20);
         }
+
+        return true;
     }
 
     /// <summary>

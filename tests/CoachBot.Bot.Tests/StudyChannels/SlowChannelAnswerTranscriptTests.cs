@@ -51,11 +51,7 @@ public sealed class SlowChannelAnswerTranscriptTests : IAsyncLifetime
         _gradeReady.SetResult();
 
         // The outcome, not the bookkeeping: the private feedback, or anything said in the thread instead (a failure).
-        var deadline = DateTime.UtcNow + HangGuard;
-        while (!_services.Messenger.Sent.Any(s => s.Kind == "private") && adapter.ActiveQueue.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Transcript.WaitUntilAsync(() => _services.Messenger.Sent.Any(s => s.Kind == "private") || adapter.ActiveQueue.Count > 0, HangGuard);
 
         before += $"; pending now {Delivery.PendingCount}; prompt {prompt.Id} thread {prompt.ThreadId}; answers stored {(await _services.Provider.GetRequiredService<IStudyChannelStore>().GetAnswersAsync(prompt.Id)).Count}";
         await Transcript.EventuallyAsync(() => Delivery.PendingCount == 0, HangGuard, "finished delivery");
