@@ -1,4 +1,3 @@
-using System.Net;
 using CoachBot.Bot.ChannelSending;
 using Microsoft.Extensions.Logging;
 
@@ -34,12 +33,20 @@ internal sealed partial class ConnectorRetryHandler(TimeProvider time, ILogger<C
         for (var attempt = 1; ; attempt++)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (SenderOwnedCalls.Active || attempt >= MaxAttempts || !IsRetriable(response.StatusCode) || request.Content is StreamContent)
+            if (SenderOwnedCalls.Active || attempt >= MaxAttempts || request.Content is StreamContent)
             {
                 return response;
             }
 
-            var delay = Delay(response, attempt);
+            // The study-channel sender's classification: 412, 429, 502, 503, 504 are worth another attempt.
+            var headers = response.Headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value)).ToDictionary();
+            var failure = SendFailures.FromStatus((int)response.StatusCode, headers, null, time);
+            if (response.IsSuccessStatusCode || !failure.IsRetriable)
+            {
+                return response;
+            }
+
+            var delay = failure.RetryAfter ?? Backoff(attempt);
             if (delay > MaxWait)
             {
                 return response;
@@ -51,17 +58,8 @@ internal sealed partial class ConnectorRetryHandler(TimeProvider time, ILogger<C
         }
     }
 
-    private static bool IsRetriable(HttpStatusCode status) => status is HttpStatusCode.PreconditionFailed or HttpStatusCode.TooManyRequests
-        or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan Delay(HttpResponseMessage response, int attempt)
+    private static TimeSpan Backoff(int attempt)
     {
-        var headers = response.Headers.Select(h => new KeyValuePair<string, IEnumerable<string>>(h.Key, h.Value)).ToDictionary();
-        if (SendFailures.RetryAfter(headers, time) is { } retryAfter)
-        {
-            return retryAfter;
-        }
-
         var backoff = BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
 #pragma warning disable CA5394 // jitter, not security
         return TimeSpan.FromMilliseconds(backoff * (0.75 + (Random.Shared.NextDouble() * 0.5)));

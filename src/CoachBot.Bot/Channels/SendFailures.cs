@@ -57,7 +57,8 @@ internal static class SendFailures
         }
     }
 
-    private static SendFailure FromStatus(int status, IDictionary<string, IEnumerable<string>>? headers, string? code, TimeProvider time)
+    /// <summary>What an answer's status means for a send (and its <c>Retry-After</c>); also used for turn replies.</summary>
+    internal static SendFailure FromStatus(int status, IDictionary<string, IEnumerable<string>>? headers, string? code, TimeProvider time)
     {
         var reason = string.IsNullOrWhiteSpace(code)
             ? status.ToString(CultureInfo.InvariantCulture)
